@@ -1,0 +1,121 @@
+"""Untrusted uploads: size limits, Word-package checks, zip-bomb and XML-entity guards.
+
+Every .docx that reaches huibao from a user passes :func:`open_docx` first; plain text passes
+:func:`decode_text`. Refusals raise :class:`~service.errors.UploadRejected` subclasses with a
+Chinese message, which the API maps to 4xx and the CLI to exit code 2.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+
+import docx
+from docx.document import Document as DocxDocument
+
+from service.errors import PayloadTooLarge, UnsupportedMedia, UploadRejected
+
+MB = 1024 * 1024
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    """Limits for one upload; defaults come from ``HUIBAO_MAX_UPLOAD_MB`` and friends."""
+
+    max_bytes: int = 20 * MB
+    max_unpacked_bytes: int = 200 * MB
+    max_ratio: int = 200
+    max_members: int = 2000
+
+    @classmethod
+    def from_env(cls) -> UploadLimits:
+        """Return limits read from the environment, falling back to the defaults."""
+        return cls(
+            max_bytes=_env_int("HUIBAO_MAX_UPLOAD_MB", 20) * MB,
+            max_unpacked_bytes=_env_int("HUIBAO_MAX_UNPACKED_MB", 200) * MB,
+            max_ratio=_env_int("HUIBAO_MAX_ZIP_RATIO", 200),
+        )
+
+
+DOCX_MAGIC = b"PK\x03\x04"
+
+
+def is_docx_bytes(data: bytes) -> bool:
+    """Return True when ``data`` starts like a zip package (a .docx candidate)."""
+    return data[:4] == DOCX_MAGIC
+
+
+def check_size(data: bytes, limits: UploadLimits | None = None) -> None:
+    """Raise :class:`PayloadTooLarge` when ``data`` exceeds the upload size limit."""
+    limits = limits or UploadLimits.from_env()
+    if len(data) > limits.max_bytes:
+        raise PayloadTooLarge(
+            f"文件过大：{len(data) / MB:.1f} MB，上限为 {limits.max_bytes // MB} MB"
+        )
+
+
+def _check_package(zf: zipfile.ZipFile, compressed_size: int, limits: UploadLimits) -> None:
+    infos = zf.infolist()
+    if len(infos) > limits.max_members:
+        raise UploadRejected(f"文件包含的部件过多（{len(infos)} 个），疑似异常压缩包")
+    names = {info.filename for info in infos}
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        raise UnsupportedMedia("文件不是有效的 Word 文档（.docx）：缺少正文部件")
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > limits.max_unpacked_bytes:
+        raise UploadRejected(
+            f"文件解压后过大（{unpacked / MB:.0f} MB），上限为 {limits.max_unpacked_bytes // MB} MB"
+        )
+    if unpacked > 1 * MB and unpacked > limits.max_ratio * max(compressed_size, 1):
+        raise UploadRejected("文件压缩比异常，疑似压缩炸弹，已拒绝处理")
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        # Read at most the declared size plus one byte: a lying header cannot inflate further.
+        with zf.open(info) as fh:
+            part = fh.read(info.file_size + 1)
+        if len(part) > info.file_size:
+            raise UploadRejected("文件压缩数据与声明大小不符，已拒绝处理")
+        # A Word package never needs a DTD; entity declarations are how XML bombs start.
+        if b"<!DOCTYPE" in part or b"<!ENTITY" in part:
+            raise UploadRejected(f"文件部件 {info.filename} 含有 XML 实体声明，已拒绝处理")
+
+
+def open_docx(data: bytes, limits: UploadLimits | None = None) -> DocxDocument:
+    """Return the python-docx Document for untrusted ``data`` after every safety check."""
+    limits = limits or UploadLimits.from_env()
+    check_size(data, limits)
+    if not is_docx_bytes(data):
+        raise UnsupportedMedia("文件不是 Word 文档（.docx）；旧版 .doc 请先另存为 .docx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            _check_package(zf, len(data), limits)
+    except zipfile.BadZipFile as exc:
+        raise UnsupportedMedia("文件已损坏，无法作为 Word 文档（.docx）打开") from exc
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (ValueError, KeyError, zipfile.BadZipFile) as exc:
+        raise UnsupportedMedia("文件无法作为 Word 文档（.docx）打开") from exc
+
+
+def decode_text(data: bytes, limits: UploadLimits | None = None) -> str:
+    """Return ``data`` decoded as UTF-8 (BOM allowed) or GB18030; raise when it is neither."""
+    check_size(data, limits)
+    if b"\x00" in data[:4096]:
+        raise UnsupportedMedia("文件不是纯文本，也不是 Word 文档（.docx）")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnsupportedMedia("文本编码无法识别，请保存为 UTF-8 后重试")
