@@ -1,0 +1,147 @@
+"""The JSON API under ``/api``: kinds, reports, previews (and the checker and converter).
+
+Handlers read raw JSON themselves so that every bad body, from malformed JSON to an unknown kind,
+ends in the one error shape produced by :mod:`service.app`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from service import core
+from service.errors import BadRequest, NotAcceptable, PayloadTooLarge
+from service.kinds import KINDS, get_kind
+
+router = APIRouter(prefix="/api")
+
+ACCEPT_FORMATS = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "text/plain": "txt",
+    "text/html": "html",
+    "text/markdown": "md",
+}
+
+
+def max_json_bytes() -> int:
+    """Return the JSON body limit in bytes (``HUIBAO_MAX_JSON_KB``, default 1024 KB)."""
+    try:
+        return int(os.environ.get("HUIBAO_MAX_JSON_KB", "1024")) * 1024
+    except ValueError:
+        return 1024 * 1024
+
+
+async def read_json(request: Request) -> Any:
+    """Return the parsed JSON body; raise BadRequest/PayloadTooLarge with a Chinese message."""
+    limit = max_json_bytes()
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"请求体过大，上限为 {limit // 1024} KB")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise PayloadTooLarge(f"请求体过大，上限为 {limit // 1024} KB")
+    if not body.strip():
+        raise BadRequest("请求体为空，应为 JSON 对象")
+    try:
+        return json.loads(body)
+    except UnicodeDecodeError:
+        raise BadRequest("请求体不是 UTF-8 编码的 JSON") from None
+    except json.JSONDecodeError as exc:
+        raise BadRequest(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列") from None
+
+
+def content_disposition(filename: str) -> str:
+    """Return an attachment header with an ASCII fallback and the UTF-8 name (RFC 6266)."""
+    suffix = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
+    return f"attachment; filename=\"report.{suffix}\"; filename*=UTF-8''{quote(filename)}"
+
+
+def choose_format(query_format: str | None, accept: str | None) -> str:
+    """Return the output format from ``?format=`` or else the Accept header (default docx)."""
+    if query_format:
+        return query_format
+    if not accept or "*/*" in accept:
+        return "docx"
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in ACCEPT_FORMATS:
+            return ACCEPT_FORMATS[media]
+    raise NotAcceptable(f"无法提供 Accept 所要求的类型（{accept}），可用 format 参数指定：docx、txt、html、md")
+
+
+def _facts_body_schema() -> dict[str, Any]:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {"oneOf": [k.schema() for k in KINDS.values()]},
+                    "example": next(iter(KINDS.values())).example,
+                }
+            },
+        }
+    }
+
+
+@router.get("/kinds", summary="List report kinds with their JSON Schemas")
+def list_kinds() -> dict[str, Any]:
+    """Every kind: id, Chinese name, one-line description and facts JSON Schema."""
+    return {
+        "ok": True,
+        "kinds": [
+            {"id": k.id, "name": k.name, "description": k.description, "schema": k.schema()}
+            for k in KINDS.values()
+        ],
+    }
+
+
+@router.get("/kinds/{kind}", summary="One kind with its schema and a minimal example")
+def show_kind(kind: str) -> dict[str, Any]:
+    k = get_kind(kind)
+    return {"ok": True, "id": k.id, "name": k.name, "description": k.description,
+            "schema": k.schema(), "example": k.example}
+
+
+@router.post(
+    "/reports",
+    summary="Render facts into a report (.docx, .txt, .html or .md)",
+    openapi_extra=_facts_body_schema(),
+    response_class=Response,
+    responses={200: {"content": {m: {} for m in ACCEPT_FORMATS}}},
+)
+async def create_report(
+    request: Request,
+    format: str | None = Query(None, description="docx | txt | html | md; else from Accept"),
+    script: str | None = Query(None, description="zh-Hans | zh-Hant | zh-Hant-TW | zh-Hant-HK"),
+) -> Response:
+    """The written report as a download; warning and finding counts in X-Huibao-* headers."""
+    fmt = choose_format(format, request.headers.get("accept"))
+    core.writer_for(fmt)
+    data = await read_json(request)
+    out = core.render(data, fmt, script)
+    headers = {
+        "Content-Disposition": content_disposition(out.filename),
+        "X-Huibao-Warnings": str(len(out.composed.warnings)),
+        "X-Huibao-Findings": str(len(out.composed.findings)),
+    }
+    return Response(out.content, media_type=out.writer.media_type, headers=headers)
+
+
+@router.post(
+    "/reports/preview",
+    summary="Compose facts and return text, HTML and warnings as JSON",
+    openapi_extra=_facts_body_schema(),
+)
+async def preview_report(
+    request: Request,
+    script: str | None = Query(None, description="zh-Hans | zh-Hant | zh-Hant-TW | zh-Hant-HK"),
+) -> JSONResponse:
+    data = await read_json(request)
+    return JSONResponse(core.preview(data, script))

@@ -1,0 +1,173 @@
+"""The ``huibao`` command line: render, kinds, serve (and check, convert, detect).
+
+Every user error ends in one Chinese line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from service import __version__
+from service.errors import BadRequest, HuibaoError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(HuibaoError):
+    """A user error found by the CLI itself (unreadable file, bad option value)."""
+
+
+def read_input(path: str) -> bytes:
+    """Return the bytes of ``path``, or of stdin for ``-``; raise CliError when unreadable."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CliError("文件不存在") from None
+    except IsADirectoryError:
+        raise CliError("这是一个目录，不是文件") from None
+    except OSError as exc:
+        raise CliError(f"无法读取文件（{exc.strerror}）") from None
+
+
+def load_json(path: str) -> Any:
+    """Return the JSON document in ``path`` (``-`` for stdin); raise CliError when malformed."""
+    data = read_input(path)
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CliError("文件不是 UTF-8 编码") from None
+    except json.JSONDecodeError as exc:
+        raise CliError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列") from None
+
+
+def write_output(content: bytes, out: str | None, binary: bool) -> None:
+    """Write ``content`` to ``out`` (a path, or stdout for None/``-`` when it is text)."""
+    if out in (None, "-"):
+        if binary and sys.stdout.isatty():
+            raise CliError("二进制输出不能写到终端，请用 -o 指定文件")
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
+    assert out is not None
+    try:
+        Path(out).write_bytes(content)
+    except OSError as exc:
+        raise CliError(f"无法写入 {out}（{exc.strerror}）") from None
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from service import core
+
+    core.writer_for(args.format)
+    data = load_json(args.facts)
+    output = core.render(data, args.format, args.script)
+    out = args.output
+    if out is None and args.format == "docx":
+        out = output.filename
+    write_output(output.content, out, binary=args.format == "docx")
+    for warning in output.composed.warnings:
+        print(f"警告：{warning.field}: {warning.message}", file=sys.stderr)
+    for finding in output.composed.findings:
+        print(f"检查：第{finding.line}行 [{finding.severity}] {finding.kind} «{finding.text}» {finding.message}",
+              file=sys.stderr)
+    if out not in (None, "-"):
+        print(f"已生成：{out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_kinds(args: argparse.Namespace) -> int:
+    from service.kinds import KINDS, get_kind
+
+    if args.kind:
+        kind = get_kind(args.kind)
+        if args.example:
+            print(json.dumps(kind.example, ensure_ascii=False, indent=2))
+        else:
+            print(json.dumps(kind.schema(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if args.example:
+        raise CliError("--example 需要指定文种，如：huibao kinds situation_report --example")
+    if args.json:
+        listing = [{"id": k.id, "name": k.name, "description": k.description} for k in KINDS.values()]
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(k.id) for k in KINDS.values())
+    for k in KINDS.values():
+        print(f"{k.id:<{width}}  {k.name}  {k.description}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "service.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+    )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="huibao",
+        description="汇报：从结构化事实生成公文汇报（.docx/.txt/.html/.md），简繁转换，占位符检查。",
+    )
+    parser.add_argument("--version", action="version", version=f"huibao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("render", help="把事实 JSON 生成汇报", description="把事实 JSON 文件生成汇报。")
+    p.add_argument("facts", help="事实 JSON 文件，- 表示标准输入")
+    p.add_argument("-f", "--format", default="docx", help="docx（默认）、txt、html、md")
+    p.add_argument("-o", "--output", help="输出文件；文本格式缺省写到标准输出，docx 缺省以标题命名")
+    p.add_argument("--script", help="输出文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK（缺省用事实中的 script）")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("kinds", help="列出文种，或显示某文种的 JSON Schema / 示例")
+    p.add_argument("kind", nargs="?", help="文种编号或中文名，如 situation_report 或 情况汇报")
+    p.add_argument("--example", action="store_true", help="打印该文种的最小示例事实文件")
+    p.add_argument("--json", action="store_true", help="以 JSON 列出文种")
+    p.set_defaults(func=cmd_kinds)
+
+    p = sub.add_parser("serve", help="启动 Web 服务（网页表单与 JSON API）")
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    p.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1）")
+    p.set_defaults(func=cmd_serve)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code (0 ok, 1 findings, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return func(args)
+    except HuibaoError as exc:
+        source = getattr(args, "facts", None) or getattr(args, "file", None)
+        if isinstance(source, list):
+            source = None
+        prefix = f"{source}: " if source else ""
+        print(f"huibao: {prefix}{exc.one_line()}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+__all__ = ["BadRequest", "CliError", "build_parser", "main"]

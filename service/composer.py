@@ -1,0 +1,233 @@
+"""Facts → document tree. The wording lives in Jinja2 templates; structure rules live here.
+
+A wording template (``templates/wording/<kind>.j2``) writes one block per line, each line opening
+with a role marker::
+
+    @title 关于{{ topic|with_work }}情况的汇报
+    @h1 基本情况
+    @body {{ basis_sentence }}
+
+Markers: ``@title @subtitle @recipient @h1 @h2 @h3 @h4 @body @closing @signature @date @table``.
+A heading line may carry a run-in body after ``{{ runin }}``. The composer then drops sections
+that ended up empty, numbers headings (一、 （一） 1. （1）) without gaps, and cleans punctuation.
+
+Facts are data, never template code: values are inserted after the template is compiled, and
+line breaks or control characters inside a value cannot create a new block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from service import numbers, wording
+from service.facts import Envelope
+from service.tree import Block, Document, Role
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+WORDING_DIR = TEMPLATES_DIR / "wording"
+
+RUNIN = "\x1f"  # separates a run-in heading from its body on one template line
+PARAGRAPH = "\x1e"  # a line break the user typed inside a value: a new body paragraph
+CELL = "\x1d"  # separates table cells; rows are separated by PARAGRAPH
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)+\s*")
+
+_ROLE_MARKERS: dict[str, tuple[Role, int]] = {
+    "title": (Role.TITLE, 0),
+    "subtitle": (Role.SUBTITLE, 0),
+    "recipient": (Role.RECIPIENT, 0),
+    "h1": (Role.HEADING, 1),
+    "h2": (Role.HEADING, 2),
+    "h3": (Role.HEADING, 3),
+    "h4": (Role.HEADING, 4),
+    "body": (Role.BODY, 0),
+    "closing": (Role.CLOSING, 0),
+    "signature": (Role.SIGNATURE, 0),
+    "date": (Role.DATE, 0),
+    "table": (Role.TABLE, 0),
+}
+
+
+class Raw(str):
+    """A template value that may carry structure markers (produced by huibao, not the user)."""
+
+
+def _finalize(value: object) -> object:
+    """Neutralise user text: drop control characters, turn its line breaks into paragraphs."""
+    if value is None:
+        return ""
+    if isinstance(value, Raw) or not isinstance(value, str):
+        return value
+    text = _LINE_BREAKS.sub(PARAGRAPH, value.strip())
+    return _CONTROL.sub(lambda m: m.group(0) if m.group(0) == PARAGRAPH else "", text)
+
+
+def _table(rows: list[list[object]]) -> Raw:
+    """Return table rows encoded for an ``@table`` line; cells are sanitised user text."""
+    encoded = []
+    for row in rows:
+        cells = [_CONTROL.sub("", _LINE_BREAKS.sub(" ", str(c if c is not None else ""))) for c in row]
+        encoded.append(CELL.join(cells))
+    return Raw(PARAGRAPH.join(encoded))
+
+
+@cache
+def environment(directory: Path = WORDING_DIR) -> SandboxedEnvironment:
+    """Return the (cached) sandboxed Jinja2 environment that renders wording templates."""
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(directory)),
+        autoescape=False,
+        finalize=_finalize,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        clause=wording.clause,
+        sentence=wording.sentence,
+        with_work=wording.with_work,
+        count=wording.count_phrase,
+        counts=wording.counts_phrase,
+        figure=wording.number_with_measure,
+        inline=wording.enumerate_inline,
+        measure_heading=wording.measure_heading,
+        date=numbers.format_date,
+        moment=numbers.format_moment,
+        month_day=numbers.format_month_day,
+        number=numbers.format_decimal,
+        cn=numbers.chinese_numeral,
+    )
+    env.globals.update(runin=Raw(RUNIN), table=_table, range=numbers.format_range)
+    return env
+
+
+Prepare = Callable[[Envelope], Mapping[str, Any]]
+
+
+def compose(facts: Envelope, template: str, prepare: Prepare | None = None) -> Document:
+    """Return the document tree for ``facts`` rendered through the wording ``template``.
+
+    ``prepare`` adds kind-specific context (derived rates, generated title …) to the facts.
+    """
+    context: dict[str, Any] = {"f": facts, "self_name": facts.self_name}
+    if prepare is not None:
+        context.update(prepare(facts))
+    rendered = environment().get_template(template).render(context)
+    blocks = parse_lines(rendered)
+    blocks = drop_empty_sections(blocks)
+    number_headings(blocks, facts.options.numbering_depth)
+    for block in blocks:
+        block.text = wording.clean(block.text)
+        block.heading = wording.clean(block.heading)
+        block.rows = [[wording.clean(c) for c in row] for row in block.rows]
+    title = next((b.text for b in blocks if b.role is Role.TITLE), "")
+    return Document(kind=facts.kind, title=title, blocks=blocks, script=facts.script)
+
+
+def parse_lines(rendered: str) -> list[Block]:
+    """Return the blocks of a rendered template; blank lines and empty bodies are skipped."""
+    blocks: list[Block] = []
+    for raw_line in rendered.split("\n"):
+        line = raw_line.strip()
+        if not line:
+            continue
+        marker, _, rest = line.partition(" ")
+        if not marker.startswith("@") or marker[1:] not in _ROLE_MARKERS:
+            raise ValueError(f"wording template line without a known role marker: {line[:40]!r}")
+        role, level = _ROLE_MARKERS[marker[1:]]
+        rest = rest.strip()
+        if role is Role.TABLE:
+            rows = [row.split(CELL) for row in rest.split(PARAGRAPH) if row]
+            if len(rows) > 1:
+                blocks.append(Block(Role.TABLE, rows=rows))
+            continue
+        if role is Role.HEADING:
+            heading, _, body = rest.partition(RUNIN)
+            heading = wording.clause(heading.replace(PARAGRAPH, ""))
+            first, *more = _paragraphs(body)
+            if heading and first:
+                blocks.append(Block(role, level=level, heading=wording.sentence(heading), text=first))
+            elif heading:
+                blocks.append(Block(role, level=level, heading=heading))
+            elif first:
+                blocks.append(Block(Role.BODY, text=first))
+            blocks.extend(Block(Role.BODY, text=p) for p in more)
+            continue
+        pieces = _paragraphs(rest) if role is Role.BODY else [rest.replace(PARAGRAPH, "")]
+        blocks.extend(Block(role, text=p) for p in pieces if p)
+    return blocks
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Return the user's paragraphs in ``text``; all but the last get a closing mark.
+
+    Always returns at least one element ("" for empty text).
+    """
+    pieces = [p.strip() for p in text.split(PARAGRAPH)]
+    pieces = [p for p in pieces[:-1] if p] + pieces[-1:]
+    return [wording.sentence(p) for p in pieces[:-1]] + pieces[-1:]
+
+
+def drop_empty_sections(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without headings that have nothing under them (a bare heading)."""
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.role is Role.HEADING and not block.text:
+            has_content = False
+            for later in blocks[i + 1 :]:
+                if later.role is Role.HEADING and later.level <= block.level:
+                    break
+                if later.role in (Role.CLOSING, Role.SIGNATURE, Role.DATE):
+                    break
+                if later.role is not Role.HEADING or later.text:
+                    has_content = True
+                    break
+            if not has_content:
+                continue
+        kept.append(block)
+    if len(kept) != len(blocks):
+        return drop_empty_sections(kept)
+    return kept
+
+
+def heading_label(level: int, n: int) -> str:
+    """Return the GB/T 9704 label of heading number ``n`` at ``level``: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{numbers.chinese_numeral(n)}、"
+    if level == 2:
+        return f"（{numbers.chinese_numeral(n)}）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def number_headings(blocks: list[Block], depth: int = 4) -> None:
+    """Label headings in place, counting per parent so numbering never has a gap.
+
+    A heading never sits more than one level below its parent (a ``1.`` directly under ``一、``
+    becomes ``（一）``); headings deeper than ``depth`` lose their label and read as run-in text.
+    """
+    counters = [0] * 5
+    current = 0
+    for block in blocks:
+        if block.role is not Role.HEADING:
+            continue
+        level = min(block.level, current + 1)
+        block.level = level
+        if level > depth:
+            block.role = Role.BODY
+            block.text = f"{block.heading}。{block.text}" if block.text else block.heading
+            block.heading, block.level = "", 0
+            continue
+        counters[level] += 1
+        for deeper in range(level + 1, 5):
+            counters[deeper] = 0
+        block.label = heading_label(level, counters[level])
+        current = level

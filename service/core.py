@@ -1,0 +1,114 @@
+"""The one core every surface calls: facts in, a checked document out.
+
+``render`` validates the facts, checks them for plausibility, composes the document tree,
+converts it to the requested script, writes the requested format and runs the placeholder
+checker over the result. The CLI, the JSON API and the web form all go through here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from service import checker
+from service.composer import compose
+from service.errors import BadRequest
+from service.facts import Envelope
+from service.factchecks import FactWarning, check_facts
+from service.kinds import get_kind, parse_facts
+from service.tree import Document
+from service.writers import WRITERS, Writer
+from service.writers import html as html_writer
+from service.writers import text as text_writer
+
+FORMATS = tuple(WRITERS)
+
+
+@dataclass
+class Composed:
+    """A composed report with everything learned on the way."""
+
+    facts: Envelope
+    document: Document
+    warnings: list[FactWarning] = field(default_factory=list)
+    findings: list[checker.Finding] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """Return the report as plain text (what the checker saw)."""
+        return text_writer.render(self.document)
+
+    def issues(self) -> list[dict[str, Any]]:
+        """Return fact warnings and checker findings as one JSON-ready list."""
+        return [w.as_dict() for w in self.warnings] + [f.as_dict() for f in self.findings]
+
+
+@dataclass
+class Output:
+    """A written report: bytes, media type, download file name, and its composition."""
+
+    content: bytes
+    writer: Writer
+    filename: str
+    composed: Composed
+
+
+def _keep_terms(facts: Envelope) -> list[str]:
+    """Return names from the facts that a script conversion must keep as given."""
+    return [t for t in (facts.unit.name, facts.unit.self_reference, facts.signature) if t]
+
+
+def convert_document(document: Document, script: str, keep: list[str]) -> None:
+    """Convert every text of ``document`` to ``script`` in place (no-op for zh-Hans)."""
+    if script == "zh-Hans":
+        return
+    from service.converter import convert_text  # imported lazily: OpenCC loads on first use
+
+    document.map_text(lambda s: convert_text(s, to=script, source="zh-Hans", keep=keep).text)
+    document.script = script
+
+
+def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -> Composed:
+    """Return the composed, script-converted and checked report for raw facts ``data``.
+
+    ``script`` overrides the facts' own ``script`` field when given.
+    """
+    facts = parse_facts(data)
+    kind = get_kind(facts.kind)
+    warnings = check_facts(facts)
+    document = compose(facts, kind.template, kind.prepare)
+    convert_document(document, script or facts.script, _keep_terms(facts))
+    composed = Composed(facts, document, warnings)
+    composed.findings = checker.check_text(composed.text)
+    return composed
+
+
+def writer_for(fmt: str) -> Writer:
+    """Return the writer for format ``fmt``; raise BadRequest naming the valid formats."""
+    try:
+        return WRITERS[fmt]
+    except KeyError:
+        raise BadRequest(f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}", field="format") from None
+
+
+def render(data: Mapping[str, Any] | object, fmt: str = "docx", script: str | None = None) -> Output:
+    """Return the report for ``data`` written in format ``fmt``."""
+    writer = writer_for(fmt)
+    composed = compose_facts(data, script)
+    name = (composed.document.title or "汇报").replace("/", "／").replace("\\", "＼")
+    return Output(writer.write(composed.document), writer, name + writer.suffix, composed)
+
+
+def preview(data: Mapping[str, Any] | object, script: str | None = None) -> dict[str, Any]:
+    """Return the JSON preview: title, text, an HTML page fragment and all warnings."""
+    composed = compose_facts(data, script)
+    return {
+        "ok": True,
+        "kind": composed.facts.kind,
+        "title": composed.document.title,
+        "text": composed.text,
+        "html": html_writer.fragment(composed.document),
+        "warnings": [w.as_dict() for w in composed.warnings],
+        "findings": [f.as_dict() for f in composed.findings],
+    }

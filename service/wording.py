@@ -1,0 +1,149 @@
+"""Sentence-level phrasing shared by every kind: counts, rates, lists, punctuation cleanup.
+
+These functions are exposed to the Jinja2 wording templates as filters and globals. They only
+rearrange what the facts say; they never add a figure or a name that is not in the facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from service.facts import Count, Item, Measure
+from service.numbers import chinese_numeral, format_decimal, scale_wan
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_PUNCT = "，。；：、！？“”‘’（）《》〈〉【】…—"
+TRAILING = "，。；：、,.;:!！?？ \t"
+_END = "。！？…”’）》"
+
+_ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+_CJK_OR_FULL = f"[{CJK}{CJK_PUNCT}]"
+_ASCII_AFTER_CJK = re.compile(rf"(?<={_CJK_OR_FULL})\s*([,;:?!])\s*")
+_ASCII_BEFORE_CJK = re.compile(rf"\s*([,;:?!])\s*(?=[{CJK}])")
+_PERIOD_AFTER_CJK = re.compile(rf"(?<=[{CJK}])\.(?![\w.])")
+_PARENS_WITH_CJK = re.compile(rf"\(([^()]*[{CJK}][^()]*)\)")
+_DOUBLED = re.compile(r"([。，；：、！？])\1+")
+_PAUSE_BEFORE_STOP = re.compile(r"[，；：、]+(?=[。！？])")
+_STOP_BEFORE_PAUSE = re.compile(r"(?<=[。！？])[，；：、]+")
+_SPACES_IN_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \t]+(?=[{CJK}{CJK_PUNCT}])")
+
+
+def clean(text: str) -> str:
+    """Return ``text`` with full-width punctuation in Chinese context and no doubled marks.
+
+    ASCII , ; : ? ! . and () next to Chinese characters become ，；：？！。（）; runs such as
+    。。 or ；。 collapse to one mark. Text without Chinese context (``{{ 7*7 }}``, ``&<w:p>``,
+    N95, 98.4%) is left as it is. An empty string stays empty.
+    """
+    if not text:
+        return text
+    text = _PARENS_WITH_CJK.sub(r"（\1）", text)
+    text = _ASCII_AFTER_CJK.sub(lambda m: _ASCII_TO_FULL[m.group(1)], text)
+    text = _ASCII_BEFORE_CJK.sub(lambda m: _ASCII_TO_FULL[m.group(1)], text)
+    text = _PERIOD_AFTER_CJK.sub("。", text)
+    text = _SPACES_IN_CJK.sub("", text)
+    text = _DOUBLED.sub(r"\1", text)
+    text = _PAUSE_BEFORE_STOP.sub("", text)
+    text = _STOP_BEFORE_PAUSE.sub("", text)
+    return text
+
+
+def clause(text: str | None) -> str:
+    """Return ``text`` without trailing punctuation, ready for the template to punctuate.
+
+    None or blank gives "".
+    """
+    return (text or "").strip().rstrip(TRAILING).strip()
+
+
+def sentence(text: str | None) -> str:
+    """Return ``text`` ending in a sentence mark (adds 。 unless it already ends in one).
+
+    None or blank gives "" so an absent fact adds nothing.
+    """
+    body = (text or "").strip()
+    if not body:
+        return ""
+    if body.endswith(tuple(_END)) and not body.endswith(("”", "’", "）", "》")):
+        return body
+    return clause(body) + "。" if body[-1] in TRAILING else body + "。"
+
+
+def with_work(topic: str) -> str:
+    """Return the topic followed by 工作 unless it already ends with 工作: 疫情防控→疫情防控工作."""
+    topic = clause(topic)
+    return topic if topic.endswith("工作") else topic + "工作"
+
+
+def number_with_measure(c: Count) -> str:
+    """Return the figure of a count with its measure word and approximation: 90余条, 近60个."""
+    if c.scale:
+        number, measure = scale_wan(c.value, c.measure)
+    else:
+        number, measure = format_decimal(c.value), c.measure
+    if c.approx in ("近", "约"):
+        return f"{c.approx}{number}{measure}"
+    if c.approx in ("余", "多"):
+        return f"{number}{c.approx}{measure}"
+    if c.approx in ("左右", "以上"):
+        return f"{number}{measure}{c.approx}"
+    return f"{number}{measure}"
+
+
+def count_phrase(c: Count, nested: bool = False) -> str:
+    """Return a count as one phrase with its breakdown and note.
+
+    ``累计排查返乡人员126人，其中居家隔离98人、集中隔离28人``; a breakdown inside a breakdown is
+    put in parentheses (``居家隔离98人（含外省返乡40人）``) so the sentence keeps one 其中.
+    """
+    phrase = f"{clause(c.label)}{number_with_measure(c)}"
+    if c.breakdown:
+        parts = "、".join(count_phrase(b, nested=True) for b in c.breakdown)
+        phrase += f"（含{parts}）" if nested else f"，其中{parts}"
+    if c.note:
+        phrase += f"（{clause(c.note)}）" if nested else f"，{clause(c.note)}"
+    return phrase
+
+
+def counts_phrase(counts: Sequence[Count]) -> str:
+    """Return several counts joined by ；, without a final mark ("" when there are none)."""
+    return "；".join(count_phrase(c) for c in counts)
+
+
+def enumerate_inline(items: Iterable[Item | str], marker: str = "是") -> str:
+    """Return an inline enumeration ``一是…；二是…；三是…。`` (past 十: 十一是).
+
+    Items with a heading read ``一是加强组织领导。正文``; when any item holds a full sentence the
+    items are separated by 。 instead of ；. Returns "" for an empty list.
+    """
+    texts: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            texts.append(clause(item))
+        elif item.heading and item.text:
+            texts.append(f"{clause(item.heading)}。{clause(item.text)}")
+        else:
+            texts.append(clause(item.heading or item.text))
+    texts = [t for t in texts if t]
+    if not texts:
+        return ""
+    numbered = [f"{chinese_numeral(i)}{marker}{t}" for i, t in enumerate(texts, start=1)]
+    if any("。" in t for t in texts):
+        return "。".join(numbered) + "。"
+    return "；".join(numbered) + "。"
+
+
+def measure_heading(m: Measure) -> str:
+    """Return the heading of a measure: its paired phrases joined by ，, else its heading, else ""."""
+    if m.phrases:
+        return "，".join(clause(p) for p in m.phrases)
+    return clause(m.heading)
+
+
+def percent(numerator: Decimal, denominator: Decimal, digits: int) -> str:
+    """Return numerator/denominator as a percentage string with ``digits`` decimals: 98.4."""
+    value = numerator / denominator * 100
+    quantum = Decimal(1).scaleb(-digits)
+    return format_decimal(value.quantize(quantum, rounding=ROUND_HALF_UP))

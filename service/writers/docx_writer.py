@@ -1,0 +1,78 @@
+"""The .docx writer: the document tree poured into the layout template with docxtpl.
+
+The layout template (``templates/layout.docx``, or ``HUIBAO_DOCX_TEMPLATE``) carries page setup,
+styles and the page-number footer; its body holds ``{{p body }}``, which becomes a python-docx
+sub-document built here with the template's own styles. Text is always set through python-docx,
+never through Jinja, so a fact can never become template code or XML.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docxtpl import DocxTemplate
+
+from service import layout
+from service.tree import Block, Document, Role
+
+ROLE_STYLES = {
+    Role.TITLE: layout.STYLE_TITLE,
+    Role.SUBTITLE: layout.STYLE_SUBTITLE,
+    Role.RECIPIENT: layout.STYLE_RECIPIENT,
+    Role.BODY: layout.STYLE_BODY,
+    Role.CLOSING: layout.STYLE_CLOSING,
+    Role.SIGNATURE: layout.STYLE_SIGNATURE,
+    Role.DATE: layout.STYLE_DATE,
+}
+
+
+def template_path() -> Path:
+    """Return the layout template in use: ``HUIBAO_DOCX_TEMPLATE`` or the bundled one."""
+    override = os.environ.get("HUIBAO_DOCX_TEMPLATE")
+    return Path(override) if override else layout.LAYOUT_PATH
+
+
+def _add_block(sub: object, block: Block) -> None:
+    if block.role is Role.TABLE:
+        _add_table(sub, block.rows)
+        return
+    if block.role is Role.HEADING:
+        para = sub.add_paragraph(style=layout.STYLE_HEADINGS[block.level])  # type: ignore[attr-defined]
+        para.add_run(f"{block.label}{block.heading}")
+        if block.text:
+            para.add_run(block.text, style=layout.STYLE_RUNIN_BODY)
+        return
+    sub.add_paragraph(block.text, style=ROLE_STYLES[block.role])  # type: ignore[attr-defined]
+
+
+def _add_table(sub: object, rows: list[list[str]]) -> None:
+    width = max(len(r) for r in rows)
+    table = sub.add_table(rows=len(rows), cols=width)  # type: ignore[attr-defined]
+    table.style = layout.STYLE_TABLE
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, row in enumerate(rows):
+        for c in range(width):
+            cell = table.cell(r, c)
+            para = cell.paragraphs[0]
+            para.style = layout.STYLE_TABLE_TEXT
+            run = para.add_run(row[c] if c < len(row) else "")
+            if r == 0:
+                run.bold = True
+
+
+def write(document: Document) -> bytes:
+    """Return the .docx bytes of ``document`` laid out by the layout template."""
+    tpl = DocxTemplate(str(template_path()))
+    sub = tpl.new_subdoc()
+    for block in document.blocks:
+        _add_block(sub, block)
+    unit = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
+    tpl.render({"body": sub, "title": document.title, "unit": unit}, autoescape=True)
+    tpl.docx.core_properties.title = document.title
+    tpl.docx.core_properties.author = unit
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return buf.getvalue()

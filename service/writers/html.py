@@ -1,0 +1,42 @@
+"""The HTML writer: a standalone page that looks like the printed A4 report.
+
+The markup comes from ``templates/html/report.html.j2`` with autoescaping on, so user text is
+always shown literally. :func:`fragment` returns just the page for embedding in the web form.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from service.tree import Document
+
+HTML_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "html"
+
+
+@cache
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HTML_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(document: Document) -> str:
+    """Return the full HTML page of ``document``."""
+    return _env().get_template("report.html.j2").render(doc=document)
+
+
+def fragment(document: Document) -> str:
+    """Return only the ``<article>`` page and its ``<style>``, for embedding in another page."""
+    module = _env().get_template("report.html.j2").module
+    return str(module.styles()) + str(module.page(document))  # type: ignore[attr-defined]
+
+
+def write(document: Document) -> bytes:
+    """Return the HTML page as UTF-8 bytes."""
+    return render(document).encode("utf-8")
