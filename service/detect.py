@@ -1,0 +1,238 @@
+"""Language and script detection: simplified vs traditional decided from the characters.
+
+The script comes from counting characters that only one script uses, taken from OpenCC's own
+character tables (STCharacters: simplified → traditional candidates, TSCharacters: the reverse).
+A character is *simplified-only* when it is a key of STCharacters and not among its own
+candidates (发 → 發 髮), *traditional-only* when it is a key of TSCharacters and not among its own
+candidates (後 → 后). Characters both scripts use (干, 于, 人, 民 …) count for neither.
+
+The language is ``zh`` directly when CJK ideographs dominate the letters, ``ja``/``ko`` when kana or
+Hangul are present in quantity, and otherwise comes from langdetect with a restricted profile set
+(no Korean profile: it is full of Chinese characters and calls official Chinese "ko", upstream
+issue Mimino666/langdetect#51), seeded so that results are deterministic.
+
+Text made only of shared characters (人民, 干部) is reported as ``zh-Hans`` with confidence 0.5:
+it reads the same in both scripts, and treating it as simplified is what makes conversion to a
+traditional target right (干部 → 幹部), while converting it to simplified changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+log = logging.getLogger(__name__)
+
+SCRIPTS = ("zh-Hans", "zh-Hant", "mixed")
+
+# Below this share of the minority script, a text counts as the majority script (stray
+# characters from a bad conversion or mojibake); above it, as ``mixed``.
+MIXED_THRESHOLD = 0.1
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+_HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Result of :func:`detect`.
+
+    ``language``: ISO 639-1 code (``zh``, ``en`` …) or None for empty/letterless text.
+    ``script``: ``zh-Hans``, ``zh-Hant``, ``mixed``, or None when the text is not Chinese.
+    ``confidence``: 0..1, for the script when Chinese, otherwise for the language.
+    ``evidence``: ``simplified_only``, ``traditional_only`` and ``cjk`` character counts.
+    """
+
+    language: str | None
+    script: str | None
+    confidence: float
+    evidence: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "language": self.language,
+            "script": self.script,
+            "confidence": self.confidence,
+            "evidence": dict(self.evidence),
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Script-specific character sets from OpenCC's dictionaries
+# ---------------------------------------------------------------------------------------------
+
+_OPENCC_DIR = Path(opencc.__file__).parent / "clib"
+_lock = threading.Lock()
+
+# Used only when OpenCC's dictionary tool is unavailable: characters with a simplified →
+# traditional mapping that are also correct traditional characters in some words.
+_SHARED_FALLBACK = set("干于后里发面只系余准范台征郁朴涂岳游松冲复钟谷历斗丑卜出借伙仆划向尽")
+
+
+def _export_dictionary(name: str) -> dict[str, list[str]]:
+    """Return OpenCC's ``name``.ocd2 as {key: candidates}, exported once into a cache dir."""
+    tool = _OPENCC_DIR / "bin" / "opencc_dict"
+    source = _OPENCC_DIR / "share" / "opencc" / f"{name}.ocd2"
+    cache = Path(os.environ.get("HUIBAO_CACHE_DIR") or tempfile.gettempdir()) / (
+        f"huibao-opencc-dict-{opencc.__version__}"
+    )
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / f"{name}.txt"
+    if not target.is_file():
+        tmp = cache / f".{name}.{os.getpid()}.txt"
+        subprocess.run(
+            [str(tool), "-i", str(source), "-o", str(tmp), "-f", "ocd2", "-t", "text"],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        os.replace(tmp, target)
+    table: dict[str, list[str]] = {}
+    for line in target.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if key:
+            table[key] = values.split()
+    return table
+
+
+def _fallback_sets() -> tuple[frozenset[str], frozenset[str]]:
+    s2t = opencc.OpenCC("s2t.json")
+    t2s = opencc.OpenCC("t2s.json")
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    joined = "\n".join(chars)
+    as_t = s2t.convert(joined).split("\n")
+    as_s = t2s.convert(joined).split("\n")
+    simplified = {c for c, t in zip(chars, as_t, strict=True) if t != c} - _SHARED_FALLBACK
+    traditional = {c for c, s in zip(chars, as_s, strict=True) if s != c} - _SHARED_FALLBACK
+    return frozenset(simplified - traditional), frozenset(traditional - simplified)
+
+
+@lru_cache(maxsize=1)
+def script_characters() -> tuple[frozenset[str], frozenset[str]]:
+    """Return (simplified-only, traditional-only) single characters."""
+    with _lock:
+        try:
+            st = _export_dictionary("STCharacters")
+            ts = _export_dictionary("TSCharacters")
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("OpenCC dictionary export failed (%s); using conversion fallback", exc)
+            return _fallback_sets()
+    simplified = {k for k, v in st.items() if len(k) == 1 and k not in v}
+    traditional = {k for k, v in ts.items() if len(k) == 1 and k not in v}
+    # A character listed as both (rare dictionary overlaps) proves nothing.
+    both = simplified & traditional
+    return frozenset(simplified - both), frozenset(traditional - both)
+
+
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    simplified, traditional = script_characters()
+    return _char_class(simplified), _char_class(traditional)
+
+
+# ---------------------------------------------------------------------------------------------
+# langdetect with a restricted profile set
+# ---------------------------------------------------------------------------------------------
+
+# Korean is decided from Hangul directly; its langdetect profile is what misreads Chinese.
+_EXCLUDED_PROFILES = {"ko"}
+
+
+@lru_cache(maxsize=1)
+def _factory() -> object:
+    import langdetect
+    from langdetect.detector_factory import DetectorFactory
+
+    directory = Path(langdetect.__file__).parent / "profiles"
+    profiles = [
+        p.read_text(encoding="utf-8")
+        for p in sorted(directory.iterdir())
+        if p.is_file() and p.name not in _EXCLUDED_PROFILES and not p.name.startswith(".")
+    ]
+    factory = DetectorFactory()
+    factory.load_json_profile(profiles)
+    factory.seed = 0
+    return factory
+
+
+def _langdetect(text: str) -> tuple[str | None, float]:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = _factory()
+    try:
+        detector = factory.create()  # type: ignore[attr-defined]
+        detector.append(text[:20000])
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return None, 0.0
+    lang = str(best.lang)
+    return ("zh" if lang.startswith("zh") else lang), round(float(best.prob), 3)
+
+
+# ---------------------------------------------------------------------------------------------
+# detect()
+# ---------------------------------------------------------------------------------------------
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return len(pattern.findall(text))
+
+
+def _script(simplified: int, traditional: int) -> tuple[str, float]:
+    total = simplified + traditional
+    if total == 0:
+        return "zh-Hans", 0.5
+    minority = min(simplified, traditional)
+    majority = "zh-Hans" if simplified >= traditional else "zh-Hant"
+    share = max(simplified, traditional) / total
+    strength = 1 - 0.5 ** (total + 1)  # more evidence, more confidence: 1 char 0.75, 3 0.94
+    if minority == 0:
+        return majority, round(min(strength, 0.999), 3)
+    if minority / total <= MIXED_THRESHOLD:
+        return majority, round(min(share * strength, 0.999), 3)
+    return "mixed", round(min(1.0, 2 * minority / total), 3)
+
+
+def detect(text: str) -> Detection:
+    """Return the language and Chinese script of ``text``.
+
+    Empty or letterless text gives ``language`` None and ``script`` None with confidence 0.
+    """
+    cjk = _count(_CJK_RE, text)
+    letters = _count(_LETTER_RE, text)
+    if letters == 0:
+        return Detection(None, None, 0.0, {"simplified_only": 0, "traditional_only": 0, "cjk": 0})
+    hangul = _count(_HANGUL_RE, text)
+    kana = _count(_KANA_RE, text)
+    simplified_re, traditional_re = _patterns()
+    simplified = _count(simplified_re, text)
+    traditional = _count(traditional_re, text)
+    evidence = {"simplified_only": simplified, "traditional_only": traditional, "cjk": cjk}
+    if hangul / letters > 0.3:
+        return Detection("ko", None, round(hangul / letters, 3), evidence)
+    if kana and kana / (kana + cjk) > 0.1:
+        return Detection("ja", None, round(min(1.0, (kana + cjk) / letters), 3), evidence)
+    if cjk / letters >= 0.3:
+        language: str | None = "zh"
+    else:
+        language, probability = _langdetect(text)
+        if language != "zh":
+            return Detection(language, None, probability, evidence)
+    script, confidence = _script(simplified, traditional)
+    return Detection(language, script, confidence, evidence)
