@@ -115,8 +115,9 @@ def counts_phrase(counts: Sequence[Count]) -> str:
 def enumerate_inline(items: Iterable[Item | str], marker: str = "是") -> str:
     """Return an inline enumeration ``一是…；二是…；三是…。`` (past 十: 十一是).
 
-    Items with a heading read ``一是加强组织领导。正文``; when any item holds a full sentence the
-    items are separated by 。 instead of ；. Returns "" for an empty list.
+    A single item is returned as a plain sentence (一是 alone reads wrong). Items with a heading
+    read ``一是加强组织领导。正文``; when any item holds a full sentence the items are separated
+    by 。 instead of ；. Returns "" for an empty list.
     """
     texts: list[str] = []
     for item in items:
@@ -129,6 +130,8 @@ def enumerate_inline(items: Iterable[Item | str], marker: str = "是") -> str:
     texts = [t for t in texts if t]
     if not texts:
         return ""
+    if len(texts) == 1:
+        return sentence(texts[0])
     numbered = [f"{chinese_numeral(i)}{marker}{t}" for i, t in enumerate(texts, start=1)]
     if any("。" in t for t in texts):
         return "。".join(numbered) + "。"
