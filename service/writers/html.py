@@ -33,7 +33,7 @@ def render(document: Document) -> str:
 
 def fragment(document: Document) -> str:
     """Return only the ``<article>`` page and its ``<style>``, for embedding in another page."""
-    module = _env().get_template("report.html.j2").module
+    module = _env().get_template("_page.j2").module
     return str(module.styles()) + str(module.page(document))  # type: ignore[attr-defined]
 
 
