@@ -119,6 +119,11 @@ def set_even_and_odd_headers(settings_element: object, on: bool = True) -> None:
         settings_element.remove(el)  # type: ignore[attr-defined]
 
 
+def set_style_id(paragraph: Paragraph, style_id: str) -> None:
+    """Point ``paragraph`` at a style by id, skipping python-docx's slow by-name lookup."""
+    paragraph._p.style = style_id
+
+
 def set_cell_text_centered(cell_paragraph: Paragraph) -> None:
     """Remove the first-line indent a body style would give a table cell paragraph."""
     ppr = cell_paragraph._p.get_or_add_pPr()

@@ -15,7 +15,7 @@ from pathlib import Path
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docxtpl import DocxTemplate
 
-from service import layout
+from service import layout, ooxml
 from service.tree import Block, Document, Role
 
 ROLE_STYLES = {
@@ -35,29 +35,42 @@ def template_path() -> Path:
     return Path(override) if override else layout.LAYOUT_PATH
 
 
-def _add_block(sub: object, block: Block) -> None:
+class _Styles:
+    """Style ids of the layout template, looked up by name once per document."""
+
+    def __init__(self, styles: object) -> None:
+        names = {
+            **{role.value: name for role, name in ROLE_STYLES.items()},
+            **{f"h{level}": name for level, name in layout.STYLE_HEADINGS.items()},
+            "table_text": layout.STYLE_TABLE_TEXT,
+        }
+        self.ids = {key: styles[name].style_id for key, name in names.items()}  # type: ignore[index]
+
+
+def _add_block(sub: object, block: Block, styles: _Styles) -> None:
     if block.role is Role.TABLE:
-        _add_table(sub, block.rows)
+        _add_table(sub, block.rows, styles)
         return
+    para = sub.add_paragraph()  # type: ignore[attr-defined]
     if block.role is Role.HEADING:
-        para = sub.add_paragraph(style=layout.STYLE_HEADINGS[block.level])  # type: ignore[attr-defined]
+        ooxml.set_style_id(para, styles.ids[f"h{block.level}"])
         para.add_run(f"{block.label}{block.heading}")
         if block.text:
             para.add_run(block.text, style=layout.STYLE_RUNIN_BODY)
         return
-    sub.add_paragraph(block.text, style=ROLE_STYLES[block.role])  # type: ignore[attr-defined]
+    ooxml.set_style_id(para, styles.ids[block.role.value])
+    para.add_run(block.text)
 
 
-def _add_table(sub: object, rows: list[list[str]]) -> None:
+def _add_table(sub: object, rows: list[list[str]], styles: _Styles) -> None:
     width = max(len(r) for r in rows)
     table = sub.add_table(rows=len(rows), cols=width)  # type: ignore[attr-defined]
     table.style = layout.STYLE_TABLE
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for r, row in enumerate(rows):
         for c in range(width):
-            cell = table.cell(r, c)
-            para = cell.paragraphs[0]
-            para.style = layout.STYLE_TABLE_TEXT
+            para = table.cell(r, c).paragraphs[0]
+            ooxml.set_style_id(para, styles.ids["table_text"])
             run = para.add_run(row[c] if c < len(row) else "")
             if r == 0:
                 run.bold = True
@@ -67,8 +80,9 @@ def write(document: Document) -> bytes:
     """Return the .docx bytes of ``document`` laid out by the layout template."""
     tpl = DocxTemplate(str(template_path()))
     sub = tpl.new_subdoc()
+    styles = _Styles(tpl.docx.styles)
     for block in document.blocks:
-        _add_block(sub, block)
+        _add_block(sub, block, styles)
     unit = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
     tpl.render({"body": sub, "title": document.title, "unit": unit}, autoescape=True)
     tpl.docx.core_properties.title = document.title
