@@ -43,7 +43,7 @@ TRADITIONAL = ("zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
 GLOSSARY_DIR = Path(os.environ.get("HUIBAO_GLOSSARY_DIR") or Path(__file__).parents[1] / "glossary")
 
 # Bump when the way configs are generated changes, so stale cache directories are not reused.
-_CONFIG_FORMAT = "1"
+_CONFIG_FORMAT = "2"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,21 +192,14 @@ def _mentions(node: Any, filename: str) -> bool:
     return False
 
 
-def _phrases_dict(node: Any, filename: str) -> Any:
-    """Return the dict (or union group) in ``node`` that holds ``filename``, for segmentation."""
-    if isinstance(node, dict):
-        if node.get("type") == "group":
-            for child in node["dicts"]:
-                if _mentions(child, filename):
-                    return _phrases_dict(child, filename)
-        return node
-    raise ValueError(filename)
-
-
-def _front(user: dict[str, Any] | None, original: dict[str, Any]) -> dict[str, Any]:
+def _front(
+    user: dict[str, Any] | None, original: dict[str, Any], policy: str = "union"
+) -> dict[str, Any]:
+    """Return a dict group with ``user`` first. ``union``: the longest match among all wins and
+    ties go to ``user``, so glossary phrases join OpenCC's longest-match like its own phrases."""
     if user is None:
         return original
-    return {"type": "group", "match_policy": "short_circuit", "dicts": [user, original]}
+    return {"type": "group", "match_policy": policy, "dicts": [user, original]}
 
 
 def _build_config(name: str, directory: Path) -> Path:
@@ -232,21 +225,15 @@ def _build_config(name: str, directory: Path) -> Path:
 
     chain = config["conversion_chain"]
     phrase_stage = next(i for i, st in enumerate(chain) if _mentions(st["dict"], phrases_file))
-    # OpenCC's s2t/t2s configs segment with their conversion dictionaries implicitly; make the
-    # segmentation explicit so the glossary can join it.
-    seg_dict = (config.get("segmentation") or {}).get("dict") or _phrases_dict(
-        chain[phrase_stage]["dict"], phrases_file
-    )
     for index, stage in enumerate(chain):
         if index == phrase_stage:
             stage["dict"] = _front(user, stage["dict"])
         elif index > phrase_stage:
-            stage["dict"] = _front(protect, stage["dict"])
-    if user is not None:
-        # union: the longest match among glossary and OpenCC phrases wins, as within OpenCC.
-        seg_dict = {"type": "group", "match_policy": "union", "dicts": [user, seg_dict]}
-    segmentation = {"type": "mmseg", "dict": seg_dict}
-    config["segmentation"] = segmentation
+            stage["dict"] = _front(protect, stage["dict"], "short_circuit")
+    # Configs without a segmentation (s2t, t2s) segment by longest prefix match of the first
+    # conversion dictionary, which now starts with the glossary; the others get it added.
+    if user is not None and "segmentation" in config:
+        config["segmentation"]["dict"] = _front(user, config["segmentation"]["dict"])
     config["name"] = f"huibao {name} (glossary loaded)"
     path = directory / f"{name}.json"
     _write_atomic(path, json.dumps(config, ensure_ascii=False, indent=1))

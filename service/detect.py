@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import subprocess
 import tempfile
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -37,12 +37,6 @@ SCRIPTS = ("zh-Hans", "zh-Hant", "mixed")
 # Below this share of the minority script, a text counts as the majority script (stray
 # characters from a bad conversion or mojibake); above it, as ``mixed``.
 MIXED_THRESHOLD = 0.1
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_CJK_RE = re.compile(f"[{_CJK}]")
-_KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
-_HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -136,16 +130,6 @@ def script_characters() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(simplified - both), frozenset(traditional - both)
 
 
-def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    simplified, traditional = script_characters()
-    return _char_class(simplified), _char_class(traditional)
-
-
 # ---------------------------------------------------------------------------------------------
 # langdetect with a restricted profile set
 # ---------------------------------------------------------------------------------------------
@@ -190,8 +174,22 @@ def _langdetect(text: str) -> tuple[str | None, float]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    return len(pattern.findall(text))
+def _is_cjk(c: str) -> bool:
+    o = ord(c)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3134F
+    )
+
+
+def _is_kana(c: str) -> bool:
+    return "\u3040" <= c <= "\u30ff" or "\u31f0" <= c <= "\u31ff"
+
+
+def _is_hangul(c: str) -> bool:
+    return "\uac00" <= c <= "\ud7af" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f"
 
 
 def _script(simplified: int, traditional: int) -> tuple[str, float]:
@@ -214,16 +212,27 @@ def detect(text: str) -> Detection:
 
     Empty or letterless text gives ``language`` None and ``script`` None with confidence 0.
     """
-    cjk = _count(_CJK_RE, text)
-    letters = _count(_LETTER_RE, text)
-    if letters == 0:
-        return Detection(None, None, 0.0, {"simplified_only": 0, "traditional_only": 0, "cjk": 0})
-    hangul = _count(_HANGUL_RE, text)
-    kana = _count(_KANA_RE, text)
-    simplified_re, traditional_re = _patterns()
-    simplified = _count(simplified_re, text)
-    traditional = _count(traditional_re, text)
+    # One pass over the text, then work on distinct characters only (fast on large texts).
+    counts = Counter(text)
+    simplified_set, traditional_set = script_characters()
+    cjk = letters = hangul = kana = simplified = traditional = 0
+    for char, n in counts.items():
+        if not char.isalpha():
+            continue
+        letters += n
+        if _is_cjk(char):
+            cjk += n
+            if char in simplified_set:
+                simplified += n
+            elif char in traditional_set:
+                traditional += n
+        elif _is_hangul(char):
+            hangul += n
+        elif _is_kana(char):
+            kana += n
     evidence = {"simplified_only": simplified, "traditional_only": traditional, "cjk": cjk}
+    if letters == 0:
+        return Detection(None, None, 0.0, evidence)
     if hangul / letters > 0.3:
         return Detection("ko", None, round(hangul / letters, 3), evidence)
     if kana and kana / (kana + cjk) > 0.1:
