@@ -73,7 +73,9 @@ def choose_format(query_format: str | None, accept: str | None) -> str:
         media = part.split(";")[0].strip().lower()
         if media in ACCEPT_FORMATS:
             return ACCEPT_FORMATS[media]
-    raise NotAcceptable(f"无法提供 Accept 所要求的类型（{accept}），可用 format 参数指定：docx、txt、html、md")
+    raise NotAcceptable(
+        f"无法提供 Accept 所要求的类型（{accept}），可用 format 参数指定：docx、txt、html、md"
+    )
 
 
 def _facts_body_schema() -> dict[str, Any]:
@@ -105,8 +107,14 @@ def list_kinds() -> dict[str, Any]:
 @router.get("/kinds/{kind}", summary="One kind with its schema and a minimal example")
 def show_kind(kind: str) -> dict[str, Any]:
     k = get_kind(kind)
-    return {"ok": True, "id": k.id, "name": k.name, "description": k.description,
-            "schema": k.schema(), "example": k.example}
+    return {
+        "ok": True,
+        "id": k.id,
+        "name": k.name,
+        "description": k.description,
+        "schema": k.schema(),
+        "example": k.example,
+    }
 
 
 @router.post(

@@ -75,8 +75,11 @@ def cmd_render(args: argparse.Namespace) -> int:
     for warning in output.composed.warnings:
         print(f"警告：{warning.field}: {warning.message}", file=sys.stderr)
     for finding in output.composed.findings:
-        print(f"检查：第{finding.line}行 [{finding.severity}] {finding.kind} «{finding.text}» {finding.message}",
-              file=sys.stderr)
+        print(
+            f"检查：第{finding.line}行 [{finding.severity}] {finding.kind} «{finding.text}» "
+            f"{finding.message}",
+            file=sys.stderr,
+        )
     if out not in (None, "-"):
         print(f"已生成：{out}", file=sys.stderr)
     return EXIT_OK
@@ -95,7 +98,9 @@ def cmd_kinds(args: argparse.Namespace) -> int:
     if args.example:
         raise CliError("--example 需要指定文种，如：huibao kinds situation_report --example")
     if args.json:
-        listing = [{"id": k.id, "name": k.name, "description": k.description} for k in KINDS.values()]
+        listing = [
+            {"id": k.id, "name": k.name, "description": k.description} for k in KINDS.values()
+        ]
         print(json.dumps(listing, ensure_ascii=False, indent=2))
         return EXIT_OK
     width = max(len(k.id) for k in KINDS.values())
@@ -127,11 +132,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"huibao {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("render", help="把事实 JSON 生成汇报", description="把事实 JSON 文件生成汇报。")
+    p = sub.add_parser(
+        "render", help="把事实 JSON 生成汇报", description="把事实 JSON 文件生成汇报。"
+    )
     p.add_argument("facts", help="事实 JSON 文件，- 表示标准输入")
     p.add_argument("-f", "--format", default="docx", help="docx（默认）、txt、html、md")
     p.add_argument("-o", "--output", help="输出文件；文本格式缺省写到标准输出，docx 缺省以标题命名")
-    p.add_argument("--script", help="输出文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK（缺省用事实中的 script）")
+    p.add_argument(
+        "--script",
+        help="输出文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK（缺省用事实中的 script）",
+    )
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("kinds", help="列出文种，或显示某文种的 JSON Schema / 示例")

@@ -73,7 +73,9 @@ def _table(rows: list[list[object]]) -> Raw:
     """Return table rows encoded for an ``@table`` line; cells are sanitised user text."""
     encoded = []
     for row in rows:
-        cells = [_CONTROL.sub("", _LINE_BREAKS.sub(" ", str(c if c is not None else ""))) for c in row]
+        cells = [
+            _CONTROL.sub("", _LINE_BREAKS.sub(" ", str(c if c is not None else ""))) for c in row
+        ]
         encoded.append(CELL.join(cells))
     return Raw(PARAGRAPH.join(encoded))
 
@@ -153,7 +155,9 @@ def parse_lines(rendered: str) -> list[Block]:
             heading = wording.clause(heading.replace(PARAGRAPH, ""))
             first, *more = _paragraphs(body)
             if heading and first:
-                blocks.append(Block(role, level=level, heading=wording.sentence(heading), text=first))
+                blocks.append(
+                    Block(role, level=level, heading=wording.sentence(heading), text=first)
+                )
             elif heading:
                 blocks.append(Block(role, level=level, heading=heading))
             elif first:

@@ -14,8 +14,8 @@ from typing import Any
 from service import checker
 from service.composer import compose
 from service.errors import BadRequest
-from service.facts import Envelope
 from service.factchecks import FactWarning, check_facts
+from service.facts import Envelope
 from service.kinds import get_kind, parse_facts
 from service.tree import Document
 from service.writers import WRITERS, Writer
@@ -89,10 +89,14 @@ def writer_for(fmt: str) -> Writer:
     try:
         return WRITERS[fmt]
     except KeyError:
-        raise BadRequest(f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}", field="format") from None
+        raise BadRequest(
+            f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}", field="format"
+        ) from None
 
 
-def render(data: Mapping[str, Any] | object, fmt: str = "docx", script: str | None = None) -> Output:
+def render(
+    data: Mapping[str, Any] | object, fmt: str = "docx", script: str | None = None
+) -> Output:
     """Return the report for ``data`` written in format ``fmt``."""
     writer = writer_for(fmt)
     composed = compose_facts(data, script)

@@ -23,14 +23,23 @@ class FactWarning:
     message: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "field": self.field, "message": self.message, "severity": "warning"}
+        return {
+            "kind": self.kind,
+            "field": self.field,
+            "message": self.message,
+            "severity": "warning",
+        }
 
 
 def _check_counts(counts: list[Count], path: str, out: list[FactWarning]) -> None:
     for i, c in enumerate(counts):
         here = f"{path}[{i}]"
         if c.value < 0:
-            out.append(FactWarning("negative_count", f"{here}.value", f"“{c.label}”的数量为负数（{c.value}）"))
+            out.append(
+                FactWarning(
+                    "negative_count", f"{here}.value", f"“{c.label}”的数量为负数（{c.value}）"
+                )
+            )
         if c.breakdown:
             same_measure = [b.value for b in c.breakdown if b.measure == c.measure]
             total = sum(same_measure, Decimal(0))
@@ -60,10 +69,18 @@ def check_facts(facts: Envelope, now: dt.datetime | None = None) -> list[FactWar
         num, den = find_count(counts, rate.numerator), find_count(counts, rate.denominator)
         if num and den and den.value and num.value > den.value:
             out.append(
-                FactWarning("rate_over_100", f"rates[{i}]", f"“{rate.label}”超过100%（{num.value}/{den.value}）")
+                FactWarning(
+                    "rate_over_100",
+                    f"rates[{i}]",
+                    f"“{rate.label}”超过100%（{num.value}/{den.value}）",
+                )
             )
     if facts.as_of is not None:
-        moment = facts.as_of if isinstance(facts.as_of, dt.datetime) else dt.datetime.combine(facts.as_of, dt.time())
+        moment = (
+            facts.as_of
+            if isinstance(facts.as_of, dt.datetime)
+            else dt.datetime.combine(facts.as_of, dt.time())
+        )
         if moment > now:
             out.append(FactWarning("as_of_in_future", "as_of", "截至时间晚于当前时间"))
     if facts.signed_on is not None and facts.signed_on > now.date():

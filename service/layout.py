@@ -46,10 +46,17 @@ STYLE_TABLE_TEXT = "Report Table Text"
 STYLE_RUNIN_BODY = "Run-in Body"
 STYLE_TABLE = "Table Grid"
 
-HEADING_FONTS = {1: (FONT_H1, False), 2: (FONT_H2, False), 3: (FONT_BODY, True), 4: (FONT_BODY, False)}
+HEADING_FONTS = {
+    1: (FONT_H1, False),
+    2: (FONT_H2, False),
+    3: (FONT_BODY, True),
+    4: (FONT_BODY, False),
+}
 
 
-def _paragraph_style(document: docx.document.Document, name: str) -> docx.styles.style.ParagraphStyle:
+def _paragraph_style(
+    document: docx.document.Document, name: str
+) -> docx.styles.style.ParagraphStyle:
     styles = document.styles
     if name in [s.name for s in styles]:
         return styles[name]
@@ -59,7 +66,9 @@ def _paragraph_style(document: docx.document.Document, name: str) -> docx.styles
     return style
 
 
-def _base_format(style: docx.styles.style.ParagraphStyle, east_asia: str, size: float, bold: bool) -> None:
+def _base_format(
+    style: docx.styles.style.ParagraphStyle, east_asia: str, size: float, bold: bool
+) -> None:
     ooxml.set_fonts(style, east_asia, FONT_LATIN)
     ooxml.clear_color_and_theme(style)
     style.font.size = Pt(size)
@@ -141,7 +150,10 @@ def build_layout(path: Path = LAYOUT_PATH) -> Path:
 
     # Page numbers: 4号 宋体 “— N —”, odd pages right, even pages left, one character in.
     document.settings.odd_and_even_pages_header_footer = True
-    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+    for footer, align in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
         footer.is_linked_to_previous = False
         para = footer.paragraphs[0]
         para.style = document.styles["Footer"]

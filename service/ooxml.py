@@ -8,6 +8,7 @@ writers and the layout builder stay on python-docx's friendly objects.
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.styles.style import BaseStyle
@@ -82,7 +83,8 @@ def set_line_grid(sectPr: object, line_pitch_twips: int) -> None:
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> Run:
     """Append a complex field (e.g. ``PAGE``) to ``paragraph``; return the result run."""
-    def fld_char(kind: str) -> OxmlElement:
+
+    def fld_char(kind: str) -> BaseOxmlElement:
         el = OxmlElement("w:fldChar")
         el.set(qn("w:fldCharType"), kind)
         return el

@@ -32,7 +32,9 @@ def facts_with(payload: str) -> dict[str, Any]:
         "topic": f"主题{payload}",
         "basis": f"依据{payload}",
         "overview": f"概述{payload}",
-        "counts": [{"label": f"事项{payload}", "value": 3, "measure": "人", "note": f"备注{payload}"}],
+        "counts": [
+            {"label": f"事项{payload}", "value": 3, "measure": "人", "note": f"备注{payload}"}
+        ],
         "measures": [{"heading": f"措施{payload}", "text": f"做法{payload}"}],
         "problems": [f"问题{payload}"],
         "next_steps": [{"heading": f"打算{payload}", "text": f"内容{payload}"}],
@@ -40,13 +42,32 @@ def facts_with(payload: str) -> dict[str, Any]:
     }
 
 
-FIELDS = ["标题", "自称", "主题", "主送", "依据", "概述", "事项", "备注", "措施", "做法", "问题", "打算", "内容", "落款"]
+FIELDS = [
+    "标题",
+    "自称",
+    "主题",
+    "主送",
+    "依据",
+    "概述",
+    "事项",
+    "备注",
+    "措施",
+    "做法",
+    "问题",
+    "打算",
+    "内容",
+    "落款",
+]
 
 
 def visible_text(fmt: str, content: bytes) -> str:
     if fmt == "docx":
         document = docx.Document(io.BytesIO(content))
-        return "\n".join(p.text for p in document.paragraphs) + "\n" + (document.core_properties.title or "")
+        return (
+            "\n".join(p.text for p in document.paragraphs)
+            + "\n"
+            + (document.core_properties.title or "")
+        )
     text = content.decode("utf-8")
     if fmt == "html":
         return html.unescape(re.sub(r"<[^>]+>", "", text))

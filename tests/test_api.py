@@ -43,7 +43,9 @@ def test_kind_detail_by_chinese_name_has_example(client: TestClient) -> None:
     assert r.json()["example"]["kind"] == "situation_report"
 
 
-def test_report_docx_download_with_chinese_filename(client: TestClient, rich: dict[str, Any]) -> None:
+def test_report_docx_download_with_chinese_filename(
+    client: TestClient, rich: dict[str, Any]
+) -> None:
     r = client.post("/api/reports", json=rich)
     assert r.status_code == 200
     assert r.headers["content-type"] == DOCX
@@ -67,7 +69,12 @@ def test_report_docx_download_with_chinese_filename(client: TestClient, rich: di
     ],
 )
 def test_report_format_from_query_or_accept(
-    client: TestClient, small: dict[str, Any], query: str, accept: str | None, content_type: str, suffix: str
+    client: TestClient,
+    small: dict[str, Any],
+    query: str,
+    accept: str | None,
+    content_type: str,
+    suffix: str,
 ) -> None:
     headers = {"Accept": accept} if accept else {}
     r = client.post(f"/api/reports{query}", json=small, headers=headers)
@@ -100,7 +107,9 @@ def test_preview_returns_text_html_and_warnings(client: TestClient, small: dict[
         ("\ufeff{".encode() + b"\xff", 400, None),
     ],
 )
-def test_bad_bodies_get_4xx_in_the_error_shape(client: TestClient, body: bytes, status: int, field: str | None) -> None:
+def test_bad_bodies_get_4xx_in_the_error_shape(
+    client: TestClient, body: bytes, status: int, field: str | None
+) -> None:
     r = client.post("/api/reports", content=body, headers={"Content-Type": "application/json"})
     assert r.status_code == status
     errors = assert_error_shape(r.json(), status)
@@ -133,7 +142,9 @@ def test_bad_rate_reference_names_the_field(client: TestClient, minimal: dict[st
     assert errors[0]["field"] == "rates[0].numerator"
 
 
-def test_unknown_format_and_unacceptable_accept(client: TestClient, minimal: dict[str, Any]) -> None:
+def test_unknown_format_and_unacceptable_accept(
+    client: TestClient, minimal: dict[str, Any]
+) -> None:
     r = client.post("/api/reports?format=pdf", json=minimal)
     assert assert_error_shape(r.json(), 400)[0]["field"] == "format"
     r = client.post("/api/reports", json=minimal, headers={"Accept": "application/pdf"})
@@ -141,7 +152,9 @@ def test_unknown_format_and_unacceptable_accept(client: TestClient, minimal: dic
     assert_error_shape(r.json(), 406)
 
 
-def test_oversized_body_is_413(client: TestClient, monkeypatch: pytest.MonkeyPatch, minimal: dict[str, Any]) -> None:
+def test_oversized_body_is_413(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, minimal: dict[str, Any]
+) -> None:
     monkeypatch.setenv("HUIBAO_MAX_JSON_KB", "1")
     minimal["overview"] = "很长" * 2000
     r = client.post("/api/reports", content=json.dumps(minimal, ensure_ascii=False).encode())

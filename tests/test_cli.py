@@ -19,7 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "service", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=120
+        [sys.executable, "-m", "service", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
     )
 
 
@@ -42,13 +46,17 @@ def test_render_docx_to_file(tmp_path: Path) -> None:
     assert document.paragraphs[0].style.name == "Title"
 
 
-def test_render_docx_without_output_is_named_after_the_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_render_docx_without_output_is_named_after_the_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["render", str(ROOT / "samples/situation_report_small.json")]) == 0
     assert (tmp_path / "关于汛前隐患排查工作情况的汇报.docx").exists()
 
 
-def test_warnings_go_to_stderr(tmp_path: Path, small: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_go_to_stderr(
+    tmp_path: Path, small: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     small["counts"][0]["value"] = -3
     path = tmp_path / "f.json"
     path.write_text(json.dumps(small, ensure_ascii=False), encoding="utf-8")
@@ -67,7 +75,9 @@ def test_warnings_go_to_stderr(tmp_path: Path, small: dict[str, Any], capsys: py
         (b"\xff\xfe", "UTF-8"),
     ],
 )
-def test_bad_input_exits_2_with_one_line_naming_file(tmp_path: Path, content: bytes, needle: str) -> None:
+def test_bad_input_exits_2_with_one_line_naming_file(
+    tmp_path: Path, content: bytes, needle: str
+) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(content)
     r = run("render", str(path), "-f", "txt")

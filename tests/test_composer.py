@@ -26,7 +26,14 @@ CN = "一二三四五六七八九十"
 
 @pytest.mark.parametrize(
     ("level", "n", "label"),
-    [(1, 1, "一、"), (1, 11, "十一、"), (2, 3, "（三）"), (2, 12, "（十二）"), (3, 4, "4."), (4, 2, "（2）")],
+    [
+        (1, 1, "一、"),
+        (1, 11, "十一、"),
+        (2, 3, "（三）"),
+        (2, 12, "（十二）"),
+        (3, 4, "4."),
+        (4, 2, "（2）"),
+    ],
 )
 def test_heading_labels_follow_gbt9704(level: int, n: int, label: str) -> None:
     assert heading_label(level, n) == label
@@ -80,7 +87,10 @@ def test_number_headings_never_skips_a_level() -> None:
 
 
 def test_headings_deeper_than_depth_become_run_in_text() -> None:
-    blocks = [Block(Role.HEADING, level=1, heading="甲"), Block(Role.HEADING, level=2, heading="细项", text="内容。")]
+    blocks = [
+        Block(Role.HEADING, level=1, heading="甲"),
+        Block(Role.HEADING, level=2, heading="细项", text="内容。"),
+    ]
     number_headings(blocks, depth=1)
     assert blocks[1].role is Role.BODY
     assert blocks[1].text == "细项。内容。"
@@ -94,33 +104,61 @@ def test_situation_report_skeleton(rich: dict[str, Any], compose_text: ComposeTe
     assert lines[2].startswith("根据县安委会《关于开展岁末年初安全生产大排查大整治的通知》要求，")
     assert lines[2].endswith("现将有关情况汇报如下：")
     level1 = [line for line in lines if re.match(r"^[一二三四五六七八九十]+、", line)]
-    assert level1 == ["一、基本情况", "二、主要工作及成效", "三、存在问题", "四、下一步工作打算", "五、意见建议"]
+    assert level1 == [
+        "一、基本情况",
+        "二、主要工作及成效",
+        "三、存在问题",
+        "四、下一步工作打算",
+        "五、意见建议",
+    ]
     assert lines[-3:] == ["特此报告。", "青禾县应急管理局", "2026年1月21日"]
 
 
 def test_rich_sample_keeps_every_fact(rich: dict[str, Any], compose_text: ComposeText) -> None:
     text = compose_text(rich)
     for needle in [
-        "截至2026年1月20日17时", "2025年12月1日至2026年1月20日", "累计出动检查人员1260人次",
+        "截至2026年1月20日17时",
+        "2025年12月1日至2026年1月20日",
+        "累计出动检查人员1260人次",
         "检查生产经营单位836家，其中危险化学品企业42家、规模以上工业企业315家、人员密集场所479家（含商场超市126家、宾馆酒店98家）",
-        "排查一般隐患1530余条", "下达整改指令书近300份", "依法实施经济处罚81.328万元，罚没款已全部缴入国库",
-        "一般隐患整改率达97.3%", "（十一）推进专家会诊", "（十二）建立长效机制", "培训企业负责人560余人",
-        "一是持续跟踪未整改隐患", "建议县财政安排专项资金支持重大隐患整改。",
+        "排查一般隐患1530余条",
+        "下达整改指令书近300份",
+        "依法实施经济处罚81.328万元，罚没款已全部缴入国库",
+        "一般隐患整改率达97.3%",
+        "（十一）推进专家会诊",
+        "（十二）建立长效机制",
+        "培训企业负责人560余人",
+        "一是持续跟踪未整改隐患",
+        "建议县财政安排专项资金支持重大隐患整改。",
     ]:
         assert needle in text, needle
 
 
-def test_no_number_in_output_that_is_not_in_the_facts(rich: dict[str, Any], compose_text: ComposeText) -> None:
+def test_no_number_in_output_that_is_not_in_the_facts(
+    rich: dict[str, Any], compose_text: ComposeText
+) -> None:
     text = compose_text(rich)
     import json
 
     source = json.dumps(rich, ensure_ascii=False)
-    allowed = set(re.findall(r"\d+(?:\.\d+)?", source)) | {"81.328", "97.3", "2025", "2026", "1", "12", "20", "17", "21"}
+    allowed = set(re.findall(r"\d+(?:\.\d+)?", source)) | {
+        "81.328",
+        "97.3",
+        "2025",
+        "2026",
+        "1",
+        "12",
+        "20",
+        "17",
+        "21",
+    }
     for number in re.findall(r"\d+(?:\.\d+)?", text):
         assert number in allowed, number
 
 
-def test_run_in_headings_put_body_on_the_heading_line(minimal: dict[str, Any], compose_text: ComposeText) -> None:
+def test_run_in_headings_put_body_on_the_heading_line(
+    minimal: dict[str, Any], compose_text: ComposeText
+) -> None:
     minimal["measures"] = [{"heading": "加强组织领导", "text": "成立工作专班"}]
     minimal["options"] = {"run_in_headings": True}
     assert "（一）加强组织领导。成立工作专班。" in compose_text(minimal).splitlines()
@@ -133,10 +171,16 @@ def test_closing_can_be_turned_off(minimal: dict[str, Any], compose_text: Compos
 
 @pytest.mark.parametrize(
     ("as_of", "lead"),
-    [("2020-01-28T18:00", "截至2020年1月28日18时，"), ("2020-01-28", "截至2020年1月28日，"),
-     ("2020-01-28T09:30:00", "截至2020年1月28日9时30分，"), (None, "截至目前，")],
+    [
+        ("2020-01-28T18:00", "截至2020年1月28日18时，"),
+        ("2020-01-28", "截至2020年1月28日，"),
+        ("2020-01-28T09:30:00", "截至2020年1月28日9时30分，"),
+        (None, "截至目前，"),
+    ],
 )
-def test_as_of_lead(minimal: dict[str, Any], compose_text: ComposeText, as_of: str | None, lead: str) -> None:
+def test_as_of_lead(
+    minimal: dict[str, Any], compose_text: ComposeText, as_of: str | None, lead: str
+) -> None:
     if as_of:
         minimal["as_of"] = as_of
     assert f"{lead}我镇巡查林区14片。" in compose_text(minimal)
@@ -152,11 +196,21 @@ def test_user_line_breaks_become_paragraphs_not_structure(minimal: dict[str, Any
     assert all(b.heading != "伪造标题" for b in doc.headings())
 
 
-ADVERSARIAL = ["{{ 7*7 }}", "{% raw %}x{% endraw %}", "&<w:p>", "😀🇨🇳", "關於進一步規範幹部管理", "{# c #}", "@title"]
+ADVERSARIAL = [
+    "{{ 7*7 }}",
+    "{% raw %}x{% endraw %}",
+    "&<w:p>",
+    "😀🇨🇳",
+    "關於進一步規範幹部管理",
+    "{# c #}",
+    "@title",
+]
 
 
 @pytest.mark.parametrize("payload", ADVERSARIAL)
-def test_facts_are_data_never_template_code(minimal: dict[str, Any], compose_text: ComposeText, payload: str) -> None:
+def test_facts_are_data_never_template_code(
+    minimal: dict[str, Any], compose_text: ComposeText, payload: str
+) -> None:
     minimal["unit"]["name"] = f"测试单位{payload}"
     minimal["topic"] = f"主题{payload}"
     minimal["measures"] = [{"heading": f"标题{payload}", "text": f"内容{payload}"}]
@@ -172,7 +226,9 @@ def test_long_paragraph_is_kept_whole(minimal: dict[str, Any], compose_text: Com
     assert long_text + "。" in compose_text(minimal)
 
 
-def test_generated_text_has_no_doubled_or_ascii_punctuation(rich: dict[str, Any], compose_text: ComposeText) -> None:
+def test_generated_text_has_no_doubled_or_ascii_punctuation(
+    rich: dict[str, Any], compose_text: ComposeText
+) -> None:
     text = compose_text(rich)
     assert not re.search(r"([。，；：、！？])\1", text)
     assert not re.search(r"[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]", text)

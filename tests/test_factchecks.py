@@ -24,23 +24,63 @@ def test_plausible_facts_have_no_warnings(rich: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("patch", "expected"),
     [
-        ({"counts": [{"label": "排查", "value": 10, "measure": "人", "breakdown": [
-            {"label": "甲", "value": 8, "measure": "人"}, {"label": "乙", "value": 5, "measure": "人"}]}]},
-         [("breakdown_exceeds_total", "counts[0].breakdown")]),
-        ({"counts": [{"label": "排查", "value": 10, "measure": "人", "breakdown": [
-            {"label": "甲", "value": 8, "measure": "户"}, {"label": "乙", "value": 5, "measure": "户"}]}]},
-         []),
-        ({"counts": [{"label": "排查", "value": -1, "measure": "人"}]}, [("negative_count", "counts[0].value")]),
-        ({"counts": [{"id": "a", "label": "甲", "value": 5}, {"id": "b", "label": "乙", "value": 4}],
-          "rates": [{"label": "完成率", "numerator": "a", "denominator": "b"}]},
-         [("rate_over_100", "rates[0]")]),
+        (
+            {
+                "counts": [
+                    {
+                        "label": "排查",
+                        "value": 10,
+                        "measure": "人",
+                        "breakdown": [
+                            {"label": "甲", "value": 8, "measure": "人"},
+                            {"label": "乙", "value": 5, "measure": "人"},
+                        ],
+                    }
+                ]
+            },
+            [("breakdown_exceeds_total", "counts[0].breakdown")],
+        ),
+        (
+            {
+                "counts": [
+                    {
+                        "label": "排查",
+                        "value": 10,
+                        "measure": "人",
+                        "breakdown": [
+                            {"label": "甲", "value": 8, "measure": "户"},
+                            {"label": "乙", "value": 5, "measure": "户"},
+                        ],
+                    }
+                ]
+            },
+            [],
+        ),
+        (
+            {"counts": [{"label": "排查", "value": -1, "measure": "人"}]},
+            [("negative_count", "counts[0].value")],
+        ),
+        (
+            {
+                "counts": [
+                    {"id": "a", "label": "甲", "value": 5},
+                    {"id": "b", "label": "乙", "value": 4},
+                ],
+                "rates": [{"label": "完成率", "numerator": "a", "denominator": "b"}],
+            },
+            [("rate_over_100", "rates[0]")],
+        ),
         ({"as_of": "2026-03-02T08:00"}, [("as_of_in_future", "as_of")]),
         ({"as_of": "2026-03-01T11:00"}, []),
         ({"signed_on": "2026-03-05"}, [("signed_in_future", "signed_on")]),
-        ({"measures": [{"heading": "x", "counts": [{"label": "y", "value": -2}]}]},
-         [("negative_count", "measures[0].counts[0].value")]),
+        (
+            {"measures": [{"heading": "x", "counts": [{"label": "y", "value": -2}]}]},
+            [("negative_count", "measures[0].counts[0].value")],
+        ),
     ],
 )
-def test_warnings(minimal: dict[str, Any], patch: dict[str, Any], expected: list[tuple[str, str]]) -> None:
+def test_warnings(
+    minimal: dict[str, Any], patch: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
     minimal.update(patch)
     assert kinds_of(minimal) == expected

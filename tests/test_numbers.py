@@ -18,8 +18,20 @@ from service.numbers import (
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"),
-     (99, "九十九"), (100, "一百"), (101, "一百零一"), (110, "一百一十"), (1005, "一千零五")],
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (19, "十九"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (1005, "一千零五"),
+    ],
 )
 def test_chinese_numeral(n: int, expected: str) -> None:
     assert chinese_numeral(n) == expected
@@ -33,8 +45,14 @@ def test_chinese_numeral_out_of_range_raises(n: int) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(126, "126"), (Decimal("1.50"), "1.5"), (Decimal("98.40"), "98.4"), (Decimal("3.000"), "3"),
-     (Decimal("1E+3"), "1000"), (0.25, "0.25")],
+    [
+        (126, "126"),
+        (Decimal("1.50"), "1.5"),
+        (Decimal("98.40"), "98.4"),
+        (Decimal("3.000"), "3"),
+        (Decimal("1E+3"), "1000"),
+        (0.25, "0.25"),
+    ],
 )
 def test_format_decimal_has_no_trailing_zeros_or_exponent(value: object, expected: str) -> None:
     assert format_decimal(value) == expected  # type: ignore[arg-type]
@@ -42,8 +60,13 @@ def test_format_decimal_has_no_trailing_zeros_or_exponent(value: object, expecte
 
 @pytest.mark.parametrize(
     ("value", "measure", "expected"),
-    [(12000, "份", ("1.2", "万份")), (813280, "元", ("81.328", "万元")), (12345, "人", ("1.2345", "万人")),
-     (9999, "份", ("9999", "份")), (50000, "万元", ("50000", "万元"))],
+    [
+        (12000, "份", ("1.2", "万份")),
+        (813280, "元", ("81.328", "万元")),
+        (12345, "人", ("1.2345", "万人")),
+        (9999, "份", ("9999", "份")),
+        (50000, "万元", ("50000", "万元")),
+    ],
 )
 def test_scale_wan_is_exact(value: int, measure: str, expected: tuple[str, str]) -> None:
     assert scale_wan(value, measure) == expected
@@ -51,8 +74,11 @@ def test_scale_wan_is_exact(value: int, measure: str, expected: tuple[str, str])
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(dt.date(2020, 1, 8), "2020年1月8日"), (dt.datetime(2020, 1, 28, 18, 0), "2020年1月28日18时"),
-     (dt.datetime(2020, 1, 28, 9, 30), "2020年1月28日9时30分")],
+    [
+        (dt.date(2020, 1, 8), "2020年1月8日"),
+        (dt.datetime(2020, 1, 28, 18, 0), "2020年1月28日18时"),
+        (dt.datetime(2020, 1, 28, 9, 30), "2020年1月28日9时30分"),
+    ],
 )
 def test_format_moment_has_no_leading_zeros(value: dt.date, expected: str) -> None:
     assert format_moment(value) == expected
@@ -60,8 +86,12 @@ def test_format_moment_has_no_leading_zeros(value: dt.date, expected: str) -> No
 
 @pytest.mark.parametrize(
     ("start", "end", "expected"),
-    [(dt.date(2020, 1, 24), dt.date(2020, 2, 10), "2020年1月24日至2月10日"),
-     (dt.date(2025, 12, 1), dt.date(2026, 1, 20), "2025年12月1日至2026年1月20日")],
+    [
+        (dt.date(2020, 1, 24), dt.date(2020, 2, 10), "2020年1月24日至2月10日"),
+        (dt.date(2025, 12, 1), dt.date(2026, 1, 20), "2025年12月1日至2026年1月20日"),
+    ],
 )
-def test_format_range_repeats_year_only_when_it_changes(start: dt.date, end: dt.date, expected: str) -> None:
+def test_format_range_repeats_year_only_when_it_changes(
+    start: dt.date, end: dt.date, expected: str
+) -> None:
     assert format_range(start, end) == expected

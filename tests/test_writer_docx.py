@@ -37,7 +37,12 @@ def mm(value: int | None) -> float:
 def test_page_is_a4_with_gbt9704_margins(rich_docx: DocxDocument) -> None:
     s = rich_docx.sections[0]
     assert (mm(s.page_width), mm(s.page_height)) == (210.0, 297.0)
-    assert (mm(s.top_margin), mm(s.bottom_margin), mm(s.left_margin), mm(s.right_margin)) == (37.0, 35.0, 28.0, 26.0)
+    assert (mm(s.top_margin), mm(s.bottom_margin), mm(s.left_margin), mm(s.right_margin)) == (
+        37.0,
+        35.0,
+        28.0,
+        26.0,
+    )
 
 
 def test_paragraph_styles_follow_roles(rich_docx: DocxDocument) -> None:
@@ -47,7 +52,13 @@ def test_paragraph_styles_follow_roles(rich_docx: DocxDocument) -> None:
     assert paras[1].style.name == layout.STYLE_RECIPIENT
     assert paras[1].text == "县安全生产委员会："
     h1 = [p.text for p in paras if p.style.name == "Heading 1"]
-    assert h1 == ["一、基本情况", "二、主要工作及成效", "三、存在问题", "四、下一步工作打算", "五、意见建议"]
+    assert h1 == [
+        "一、基本情况",
+        "二、主要工作及成效",
+        "三、存在问题",
+        "四、下一步工作打算",
+        "五、意见建议",
+    ]
     h2 = [p.text for p in paras if p.style.name == "Heading 2"]
     assert h2[10] == "（十一）推进专家会诊"
     assert paras[-1].style.name == layout.STYLE_DATE and paras[-1].text == "2026年1月21日"
@@ -78,7 +89,9 @@ def test_style_fonts_name_east_asian_and_latin(
     assert st.font.color.rgb is None
 
 
-def test_body_has_two_character_first_line_indent_and_fixed_spacing(rich_docx: DocxDocument) -> None:
+def test_body_has_two_character_first_line_indent_and_fixed_spacing(
+    rich_docx: DocxDocument,
+) -> None:
     normal = rich_docx.styles["Normal"]
     assert normal.paragraph_format.first_line_indent == Pt(32)
     assert normal.paragraph_format.line_spacing == Pt(layout.LINE_PITCH_PT)
@@ -94,10 +107,15 @@ def test_title_centred_signature_and_date_right_aligned(rich_docx: DocxDocument)
         assert styles[name].paragraph_format.right_indent == Pt(64)  # four characters blank
 
 
-def test_footer_has_page_field_between_em_dashes_odd_right_even_left(rich_docx: DocxDocument) -> None:
+def test_footer_has_page_field_between_em_dashes_odd_right_even_left(
+    rich_docx: DocxDocument,
+) -> None:
     section = rich_docx.sections[0]
     assert rich_docx.settings.odd_and_even_pages_header_footer
-    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+    for footer, align in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
         para = footer.paragraphs[0]
         assert ooxml.field_instructions(para) == ["PAGE"]
         assert para.text.startswith("— ") and para.text.endswith(" —")
@@ -133,7 +151,9 @@ def test_layout_template_is_regenerable(tmp_path: Any) -> None:
     assert mm(rebuilt.sections[0].top_margin) == 37.0
 
 
-def test_office_template_override_is_used(tmp_path: Any, monkeypatch: pytest.MonkeyPatch, minimal: dict[str, Any]) -> None:
+def test_office_template_override_is_used(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, minimal: dict[str, Any]
+) -> None:
     path = layout.build_layout(tmp_path / "office.docx")
     office = docx.Document(str(path))
     office.paragraphs[0].insert_paragraph_before("{{ unit }}办公室")

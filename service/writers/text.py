@@ -11,9 +11,7 @@ def render(document: Document) -> str:
     """Return the report as plain text (title first, a blank line after title and recipient)."""
     lines: list[str] = []
     for block in document.blocks:
-        if block.role is Role.TITLE:
-            lines += [block.text, ""]
-        elif block.role is Role.SUBTITLE:
+        if block.role is Role.TITLE or block.role is Role.SUBTITLE:
             lines += [block.text, ""]
         elif block.role is Role.RECIPIENT:
             lines.append(block.text)
