@@ -219,7 +219,7 @@ def _build_patterns() -> None:
     # Symbol slots: underscore runs, ×/□/○ runs, * runs, ?? runs.
     _p(
         "symbol_slot",
-        r"[_＿]+|(?<![0-9０-９])[×＊□■〇○](?:[×＊□■○〇]+)|(?<![0-9０-９\s])×(?![0-9０-９])"
+        r"(?<![A-Za-z0-9_＿])[_＿]+|(?<=[A-Za-z0-9])[_＿]+(?![A-Za-z0-9_＿])|(?<![0-9０-９])[×＊□■〇○](?:[×＊□■○〇]+)|(?<![0-9０-９\s])×(?![0-9０-９])"
         r"|□|■|\*+|[?？]{2,}",
     )
     _p(
@@ -389,7 +389,7 @@ def _build_patterns() -> None:
     )
     _p(
         "empty_label",
-        r"(?:^|(?<=[，,。；;\s]))(?:" + labels + r")[:：][ \t\u3000]*(?:[。.，,；;]|$)",
+        r"(?:^|(?<=[，,。；;：:\s]))(?:" + labels + r")[:：][ \t\u3000]*(?:[。.，,；;]|$)",
     )
     junk = _alt(
         [
@@ -548,7 +548,7 @@ class _Doc:
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>\"“”]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-    r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|html?|docx?|pdf)\b"
+    r"|\b[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:com|cn|net|org|gov|edu|html?|docx?|pdf)\b"
 )
 _MD_LINE = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]+(?=\S))"
@@ -875,13 +875,16 @@ def _doubled_words(text: str) -> list[_Raw]:
 
 
 _FRAGMENT = re.compile(
-    r"^[ \t\u3000]*(?:[" + _CJK_RANGE + r"]{1,6})?[。.]+[ \t\u3000]*$", re.MULTILINE
+    r"^[ \t\u3000]*(?:[" + _CJK_RANGE + r"]{1,4})?[。.]+[ \t\u3000]*$", re.MULTILINE
 )
 _FRAGMENT_OK = re.compile(r"^\s*(?:特此|此致|妥否|以上|附件)")
 
 
 def _fragments(text: str) -> list[_Raw]:
+    """Return lines that are only a short fragment and a full stop (``扶貧。``, ``。``)."""
     found: list[_Raw] = []
+    if "\n" not in text.strip():
+        return found
     for m in _FRAGMENT.finditer(text):
         if _FRAGMENT_OK.match(m.group()):
             continue
@@ -1019,7 +1022,9 @@ def _simplified_mojibake(doc: _Doc) -> list[_Raw]:
 
 @lru_cache(maxsize=1)
 def _rare_mojibake_re() -> re.Pattern[str]:
-    return re.compile("[" + _rare_cjk_class() + "\u0400-\u04ff]{4,}")
+    return re.compile(
+        "[" + _rare_cjk_class() + "\u0370-\u03ff\u0400-\u04ff\u3100-\u312f\u2500-\u257f€]{4,}"
+    )
 
 
 def _slot_mojibake(doc: _Doc) -> list[_Raw]:
