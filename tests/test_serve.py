@@ -1,0 +1,70 @@
+"""`huibao serve` as a newcomer runs it: a live server on 127.0.0.1 answering the API."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "service", "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("huibao serve did not answer /healthz")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_live_server_renders_the_rich_sample(server: str) -> None:
+    body = (ROOT / "samples" / "situation_report_rich.json").read_bytes()
+    request = urllib.request.Request(
+        f"{server}/api/reports", data=body, headers={"Content-Type": "application/json"}, method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=30) as r:
+        assert r.status == 200
+        content = r.read()
+    document = docx.Document(io.BytesIO(content))
+    assert document.paragraphs[0].text == "关于岁末年初安全生产大排查工作情况的汇报"
+
+
+def test_live_server_error_shape(server: str) -> None:
+    request = urllib.request.Request(f"{server}/api/reports", data=b"{", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request, timeout=10)
+    assert info.value.code == 400
+    assert json.loads(info.value.read())["ok"] is False
