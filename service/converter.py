@@ -192,9 +192,7 @@ def _mentions(node: Any, filename: str) -> bool:
     return False
 
 
-def _front(
-    user: dict[str, Any] | None, original: dict[str, Any], policy: str = "union"
-) -> dict[str, Any]:
+def _front(user: dict[str, Any] | None, original: dict[str, Any], policy: str = "union") -> dict[str, Any]:
     """Return a dict group with ``user`` first. ``union``: the longest match among all wins and
     ties go to ``user``, so glossary phrases join OpenCC's longest-match like its own phrases."""
     if user is None:
@@ -213,11 +211,7 @@ def _build_config(name: str, directory: Path) -> Path:
     else:
         pairs = {e.key: e.value for e in load_glossary(GLOSSARY_DIR / "s2t.tsv")}
         region = "s2tw" if name.startswith("s2tw") else "s2hk" if name.startswith("s2hk") else ""
-        regional = (
-            {e.key: e.value for e in load_glossary(GLOSSARY_DIR / f"{region}.tsv")}
-            if region
-            else {}
-        )
+        regional = {e.key: e.value for e in load_glossary(GLOSSARY_DIR / f"{region}.tsv")} if region else {}
         pairs.update(regional)
     user = _text_dict(directory, f"{name}.glossary", pairs)
     # Regional values are final forms: later (variant) stages must leave them alone.
@@ -289,14 +283,10 @@ def check_target(value: str | None, field_name: str = "to") -> str:
     """Return ``value`` when it is one of :data:`TARGETS`; raise :class:`BadRequest` otherwise."""
     if value in TARGETS:
         return str(value)
-    raise BadRequest(
-        f"不支持的字形“{value}”，参数 {field_name} 可选值：{'、'.join(TARGETS)}", field_name
-    )
+    raise BadRequest(f"不支持的字形“{value}”，参数 {field_name} 可选值：{'、'.join(TARGETS)}", field_name)
 
 
-def plan(
-    source: str, target: str, *, repair: bool = False, regional_vocabulary: bool = False
-) -> list[str]:
+def plan(source: str, target: str, *, repair: bool = False, regional_vocabulary: bool = False) -> list[str]:
     """Return the OpenCC config names applied in order; [] means the text stays as it is.
 
     ``source`` may also be ``mixed`` (detected half-converted text), which is always repaired.
@@ -621,9 +611,7 @@ def _text_parts(document: DocxDocument) -> Iterator[tuple[Any, Callable[[], None
         root = etree.fromstring(part.blob, parser)
 
         def commit(part: Any = part, root: Any = root) -> None:
-            part._blob = etree.tostring(
-                root, xml_declaration=True, encoding="UTF-8", standalone=True
-            )
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
         yield root, commit
 

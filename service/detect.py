@@ -2,9 +2,10 @@
 
 The script comes from counting characters that only one script uses, taken from OpenCC's own
 character tables (STCharacters: simplified → traditional candidates, TSCharacters: the reverse).
-A character is *simplified-only* when it is a key of STCharacters and not among its own
-candidates (发 → 發 髮), *traditional-only* when it is a key of TSCharacters and not among its own
-candidates (後 → 后). Characters both scripts use (干, 于, 人, 民 …) count for neither.
+A character is *simplified-only* when it is a key of STCharacters, not among its own
+candidates (发 → 發 髮) and not a Taiwan/Hong Kong standard form (群); *traditional-only* when it
+is a key of TSCharacters and not among its own candidates (後 → 后).
+Characters both scripts use (干, 于, 人, 民 …) count for neither.
 
 The language is ``zh`` directly when CJK ideographs dominate the letters, ``ja``/``ko`` when kana or
 Hangul are present in quantity, and otherwise comes from langdetect with a restricted profile set
@@ -72,7 +73,7 @@ _lock = threading.Lock()
 
 # Used only when OpenCC's dictionary tool is unavailable: characters with a simplified →
 # traditional mapping that are also correct traditional characters in some words.
-_SHARED_FALLBACK = set("干于后里发面只系余准范台征郁朴涂岳游松冲复钟谷历斗丑卜出借伙仆划向尽")
+_SHARED_FALLBACK = set("干于后里面只系余准范台征郁朴涂岳游松谷斗丑卜伙仆划向")
 
 
 def _export_dictionary(name: str) -> dict[str, list[str]]:
@@ -108,7 +109,11 @@ def _fallback_sets() -> tuple[frozenset[str], frozenset[str]]:
     joined = "\n".join(chars)
     as_t = s2t.convert(joined).split("\n")
     as_s = t2s.convert(joined).split("\n")
+    regional = {
+        c for config in ("s2tw.json", "s2hk.json") for c in opencc.OpenCC(config).convert(joined).split("\n")
+    }
     simplified = {c for c, t in zip(chars, as_t, strict=True) if t != c} - _SHARED_FALLBACK
+    simplified -= regional
     traditional = {c for c, s in zip(chars, as_s, strict=True) if s != c} - _SHARED_FALLBACK
     return frozenset(simplified - traditional), frozenset(traditional - simplified)
 
@@ -120,10 +125,14 @@ def script_characters() -> tuple[frozenset[str], frozenset[str]]:
         try:
             st = _export_dictionary("STCharacters")
             ts = _export_dictionary("TSCharacters")
+            regional = [_export_dictionary(n) for n in ("TWVariants", "HKVariants")]
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("OpenCC dictionary export failed (%s); using conversion fallback", exc)
             return _fallback_sets()
-    simplified = {k for k, v in st.items() if len(k) == 1 and k not in v}
+    # Taiwan and Hong Kong standard forms (群, 眾 …) are traditional even where OpenCC's own
+    # standard prefers another form (羣, 衆).
+    regional_forms = {c for table in regional for values in table.values() for c in values}
+    simplified = {k for k, v in st.items() if len(k) == 1 and k not in v} - regional_forms
     traditional = {k for k, v in ts.items() if len(k) == 1 and k not in v}
     # A character listed as both (rare dictionary overlaps) proves nothing.
     both = simplified & traditional
@@ -176,12 +185,7 @@ def _langdetect(text: str) -> tuple[str | None, float]:
 
 def _is_cjk(c: str) -> bool:
     o = ord(c)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x3134F
-    )
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F
 
 
 def _is_kana(c: str) -> bool:

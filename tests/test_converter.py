@@ -190,9 +190,7 @@ def test_glossary_file_format(tmp_path: Path) -> None:
     assert load_glossary(tmp_path / "missing.tsv") == []
 
 
-def test_edited_glossary_is_loaded_into_opencc(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_edited_glossary_is_loaded_into_opencc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     glossary = tmp_path / "glossary"
     glossary.mkdir()
     (glossary / "s2t.tsv").write_text("发展\t发展\n", encoding="utf-8")
