@@ -233,115 +233,79 @@ def _build_patterns() -> None:
     notnum = f"(?<!{num})(?<!{num}\\s)"
     gezi = _cls("个")
     # Stripped numbers -------------------------------------------------------------------
+    num_b = f"[{_NUMX}]"
+
+    def kf(key: str, width: int, *conds: str, rest: str = "") -> str:
+        """Return ``key`` first, then its lookbehind conditions shifted past it.
+
+        A leading character class lets the regex engine skip ahead quickly; a condition
+        ``"!X"``/``"=X"`` means the text before the key must not/must match X; several
+        alternatives for one condition are joined with ``"||"``.
+        """
+        shift = f".{{{width}}}"
+        out = [key]
+        for cond in conds:
+            alts = []
+            for alt in cond.split("||"):
+                sign, body = alt[0], alt[1:]
+                alts.append(f"(?<{sign}{body}{shift})")
+            out.append(alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")")
+        out.append(rest)
+        return "".join(out)
+
+    no_num = ("!" + num_b, "!" + num_b + r"\s")
+    clause = "=[，,、；;：:（(\n]||=^"
     sn = [
         # 截至月日时 / 月日 / 年第次
-        notnum + "(?<![" + _cls("本每上下当次同该前后个今去明") + "])月日(?:[时時])?",
-        notnum
-        + "(?<!["
-        + _cls("本每上下当同该前后今去明全近往历成青少老中新拜周")
-        + "])年第["
-        + _cls("次届轮批期")
-        + "]",
-        "第(?=["
-        + _cls("次个批轮期届号")
-        + "](?!["
-        + _cls("第序")
-        + "]))["
-        + _cls("次个批轮期届号")
-        + "]",
+        kf("月日", 2, *no_num, "![" + _cls("本每上下当次同该前后个今去明") + "]",
+           rest="(?:[时時])?"),
+        kf("年第", 2, *no_num, "![" + _cls("本每上下当同该前后今去明全近往历成青少老中新拜周") + "]",
+           rest="[" + _cls("次届轮批期") + "]"),
+        "第(?=[" + _cls("次个批轮期届号") + "](?![" + _cls("第序") + "]))["
+        + _cls("次个批轮期届号") + "]",
         # 〔〕6号 (year missing) and 〔2020〕号 (serial missing)
         r"[〔\[【［]\s*[〕\]】］]\s*\d*\s*号|[〔\[【［]\s*\d{4}\s*[〕\]】］]\s*(?=[号號])[号號]",
         # .万份 / .余万元 (decimal with the digits gone)
-        r"(?<![0-9０-９])\.[" + _cls("余多") + "]?[" + _cls("万亿") + "]",
+        kf(r"\.", 1, "![0-9０-９]", rest="[" + _cls("余多") + "]?[" + _cls("万亿") + "]"),
         # 资金万元 / 超过万人次 (万-scaled count without the number)
-        notnum
-        + r"(?<![.家"
-        + _cls("超破上逾")
-        + "])["
-        + _cls("万")
-        + "](?:["
-        + _cls("元人份个只件户吨套台辆册张")
-        + "][次]?|余["
-        + _cls("人元份个户")
-        + "])",
+        kf("[" + _cls("万") + "]", 1, *no_num, "![.家" + _cls("超破上逾") + "]",
+           rest="(?:[" + _cls("元人份个只件户吨套台辆册张") + "][次]?|余["
+           + _cls("人元份个户") + "])"),
         # 率达% (percentage without the number)
-        r"(?<![0-9０-９.%％xX_])[%％]",
+        kf("[%％]", 1, "![0-9０-９.%％xX_]"),
         # Compound measures anywhere: 户次, 人次, 批次 ...
-        notnum
-        + "(?<="
-        + CJK
-        + ")(?<!["
-        + _cls("逐分每各该本同首")
-        + "])(?:"
-        + _alt(["人次", "户次", "辆次", "车次", "批次", "架次", "台次", "件次", "人天"])
-        + ")(?!["
-        + _cls("数要序日")
-        + "])",
+        kf("(?:" + _alt(["人次", "户次", "辆次", "车次", "批次", "架次", "台次", "件次", "人天"])
+           + ")", 2, *no_num, "=" + CJK, "![" + _cls("逐分每各该本同首") + "]",
+           rest="(?![" + _cls("数要序日") + "])"),
         # Count at clause end, measure word after a counting noun/verb: 接触者人, 隔离人 ...
-        notnum + "(?<=[" + _cls("者员众民属象离察测查访诊治染排返施诫") + "])人" + _END,
-        notnum + "(?<=[" + _cls("者诊似染增计共") + "])例" + _END,
-        notnum + "(?<=[" + _cls("者员生工民") + "])名" + _END,
-        notnum + "(?<=[" + _cls("所社位馆院司构校园场") + "])家" + _END,
-        notnum + "(?<=[" + _cls("索实息幅语标报议见") + "])条" + _END,
-        notnum + "(?<=[" + _cls("书单料卷件册报表") + "])份" + _END,
-        notnum + "(?<=[" + _cls("服罩具装") + "])套" + _END,
-        notnum + "(?<=[" + _cls("套靴鞋罩") + "])[" + _cls("双") + "]" + _END,
-        notnum
-        + "(?<="
-        + CJK
-        + ")(?<!["
-        + _cls("公")
-        + "])(?:["
-        + _cls("吨")
-        + "]|公斤|千克)"
-        + _END,
-        notnum + "(?<=[" + _cls("辆备机") + "])[" + _cls("台") + "](?=" + CJK + "|[，,。、；;])",
-        notnum + "(?<=[" + _cls("罩") + "])[" + _cls("只") + "]" + _END,
+        kf("人", 1, *no_num, "=[" + _cls("者员众民属象离察测查访诊治染排返施诫") + "]", rest=_END),
+        kf("例", 1, *no_num, "=[" + _cls("者诊似染增计共") + "]", rest=_END),
+        kf("名", 1, *no_num, "=[" + _cls("者员生工民") + "]", rest=_END),
+        kf("家", 1, *no_num, "=[" + _cls("所社位馆院司构校园场") + "]", rest=_END),
+        kf("[" + _cls("条") + "]", 1, *no_num, "=[" + _cls("索实息幅语标报议见") + "]", rest=_END),
+        kf("份", 1, *no_num, "=[" + _cls("书单料卷件册报表") + "]", rest=_END),
+        kf("套", 1, *no_num, "=[" + _cls("服罩具装") + "]", rest=_END),
+        kf("[" + _cls("双") + "]", 1, *no_num, "=[" + _cls("套靴鞋罩") + "]", rest=_END),
+        kf("[" + _cls("吨") + "]", 1, *no_num, "=" + CJK, "![" + _cls("公") + "]", rest=_END),
+        kf("(?:公斤|千克)", 2, *no_num, "=" + CJK, rest=_END),
+        kf("[" + _cls("台") + "]", 1, *no_num, "=[" + _cls("辆备机") + "]",
+           rest="(?=" + CJK + "|[，,。、；;])"),
+        kf("[" + _cls("只") + "]", 1, *no_num, "=[" + _cls("罩") + "]", rest=_END),
         # 个 after anything that is not a numeral/determiner (下设个工作组, 口罩个,)
-        "(?:(?<="
-        + CJK
-        + ")|(?<=[，,、；;：:（(]))"
-        + notnum
-        + "(?<!["
-        + _cls("这那哪每各整单某逐半真两好若个是有了上下干首挨")
-        + "])["
-        + gezi
-        + "]"
-        + "(?:(?="
-        + CJK
-        + ")(?!["
-        + _cls("人别体性案子头儿中把")
-        + "])|"
-        + _END
-        + ")",
+        kf("[" + gezi + "]", 1, "=" + CJK + "||=[，,、；;：:（(]", *no_num,
+           "![" + _cls("这那哪每各整单某逐半真两好若个是有了上下干首挨") + "]",
+           rest="(?:(?=" + CJK + ")(?![" + _cls("人别体性案子头儿中把") + "])|" + _END + ")"),
         # 接收名留观人员, 名区级领导 (clause start)
-        "(?:(?<=["
-        + _cls("收纳派抽调选共计")
-        + "])|"
-        + _CLAUSE
-        + ")名(?=["
-        + _cls("区县市乡镇村党干护志工同学教专留")
-        + "])",
-        "(?:(?<=["
-        + _cls("有共计闭关")
-        + "])|"
-        + _CLAUSE
-        + ")家(?=["
-        + _cls("企单部机宾酒医商超公旅")
-        + "])",
-        _CLAUSE + "例(?=[" + _cls("患病确疑在均已") + "])",
-        _CLAUSE + "[" + _cls("处") + "](?=[" + _cls("发定医隔观检卡站") + "])",
-        "(?<=[" + _cls("区县组建成") + "])支(?=[" + _cls("志党医服突") + "])",
+        kf("名", 1, "=[" + _cls("收纳派抽调选共计") + "]||" + clause,
+           rest="(?=[" + _cls("区县市乡镇村党干护志工同学教专留") + "])"),
+        kf("家", 1, "=[" + _cls("有共计闭关") + "]||" + clause,
+           rest="(?=[" + _cls("企单部机宾酒医商超公旅") + "])"),
+        kf("例", 1, clause, rest="(?=[" + _cls("患病确疑在均已") + "])"),
+        kf("[" + _cls("处") + "]", 1, clause, rest="(?=[" + _cls("发定医隔观检卡站") + "])"),
+        kf("支", 1, "=[" + _cls("区县组建成") + "]", rest="(?=[" + _cls("志党医服突") + "])"),
         # 工作人员小时查验 / ,小时监测
-        "(?:(?<="
-        + CJK
-        + ")|"
-        + _CLAUSE
-        + ")"
-        + notnum
-        + "(?<!["
-        + _cls("每个半几数多")
-        + "])小[时時](?![候])",
+        kf("小[时時]", 2, "=" + CJK + "||" + clause, *no_num,
+           "![" + _cls("每个半几数多") + "]", rest="(?![候])"),
         # N、N防护口罩 (N95、KN95 with the digits gone)
         r"(?<![A-Za-z0-9])[Kk]?N(?:、[Kk]?N)+(?![A-Za-z0-9])",
     ]
