@@ -1,0 +1,629 @@
+"""The clerk's web pages: the report form, the convert page and the check page.
+
+The report form is generated from a kind's JSON Schema (the one ``/api/kinds`` publishes). Every
+input is named by its API field path (``counts[0].breakdown[1].value``), so an API error's
+``field`` finds its input directly, in the browser and here. The page works as a plain HTML form
+(row buttons, preview and downloads are ordinary submit buttons handled by ``POST /``); the
+small vanilla script in ``service/static/form.js`` does the same things in place and keeps a
+draft in ``localStorage``. Facts are composed by :mod:`service.core` only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from service import core
+from service.api import content_disposition
+from service.errors import BadRequest, ErrorItem, HuibaoError
+from service.kinds import KINDS, Kind, get_kind
+from service.tree import Document
+from service.writers import html as html_writer
+
+router = APIRouter(include_in_schema=False)
+
+WEB_DIR = Path(__file__).resolve().parent.parent / "templates" / "web"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+#: Every page forbids other hosts: scripts, styles, fonts, images and requests come from huibao.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'self'; object-src 'none'"
+)
+
+#: Chinese labels for enum values whose value is an English code (display only).
+ENUM_LABELS = {
+    "zh-Hans": "简体",
+    "zh-Hant": "繁體",
+    "zh-Hant-TW": "繁體（台灣）",
+    "zh-Hant-HK": "繁體（香港）",
+    "basis": "依据开头",
+    "background": "背景开头",
+    "profile": "概况开头",
+}
+SCRIPTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
+#: Top-level fields shown in the action bar rather than in the form body.
+ACTION_FIELDS = ("script",)
+DOWNLOADS = {"docx": "Word（.docx）", "txt": "纯文本（.txt）", "md": "Markdown（.md）"}
+TIME_SUFFIX = "#time"
+_MISSING = object()
+_TEXTAREA_MIN = 1000
+
+
+# --------------------------------------------------------------------------- schema → spec
+
+
+@dataclass
+class Spec:
+    """One resolved schema node: which widget shows it and what it says."""
+
+    widget: str  # hidden text textarea decimal integer checkbox select date datetime object array
+    title: str = ""
+    description: str = ""
+    required: bool = False
+    nullable: bool = False
+    default: Any = None
+    options: list[tuple[str, str]] = field(default_factory=list)
+    const: Any = None
+    minimum: int | None = None
+    maximum: int | None = None
+    max_items: int | None = None
+    max_length: int | None = None
+    schema: dict[str, Any] = field(default_factory=dict, repr=False)
+    root: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def children(self) -> list[tuple[str, Spec]]:
+        """Return the (key, spec) pairs of an object, in schema order."""
+        required = set(self.schema.get("required", []))
+        return [
+            (key, resolve(sub, self.root, key in required))
+            for key, sub in self.schema.get("properties", {}).items()
+        ]
+
+    def item(self) -> Spec:
+        """Return the spec of an array's items."""
+        return resolve(self.schema.get("items", {}), self.root, True)
+
+
+def _deref(schema: Mapping[str, Any], root: Mapping[str, Any]) -> dict[str, Any]:
+    """Return ``schema`` with a ``$ref`` replaced by its target (sibling keys win)."""
+    out = dict(schema)
+    while "$ref" in out:
+        ref = out.pop("$ref")
+        target: Any = root
+        for part in ref.lstrip("#/").split("/"):
+            target = target.get(part, {})
+        out = {**target, **out}
+    return out
+
+
+def _chinese(text: str) -> str:
+    """Return ``text`` when it is Chinese UI text, else "" (model docstrings are English)."""
+    return text if re.search(r"[\u4e00-\u9fff]", text) and not text.isascii() and not re.match(
+        r"^[A-Za-z]", text) else ""
+
+
+def resolve(schema: Mapping[str, Any], root: Mapping[str, Any], required: bool = False) -> Spec:
+    """Return the :class:`Spec` of one property schema (``$ref`` and ``anyOf`` with null handled)."""
+    s = _deref(schema, root)
+    nullable = False
+    if "anyOf" in s:
+        branches = [_deref(b, root) for b in s["anyOf"]]
+        nullable = any(b.get("type") == "null" for b in branches)
+        branches = [b for b in branches if b.get("type") != "null"]
+        outer = {k: v for k, v in s.items() if k != "anyOf"}
+        formats = {b.get("format") for b in branches}
+        types = {b.get("type") for b in branches}
+        if len(branches) == 1:
+            s = {**branches[0], **outer}
+        elif formats == {"date", "date-time"}:
+            s = {"type": "string", "format": "date-time", **outer}
+        elif "number" in types:
+            s = {"type": "number", **outer}
+        else:
+            s = {"type": "string", **outer}
+    spec = Spec(
+        widget="text",
+        title=str(s.get("title", "")),
+        description=_chinese(str(s.get("description", ""))),
+        required=required,
+        nullable=nullable,
+        default=s.get("default"),
+        schema=s,
+        root=dict(root),
+        minimum=s.get("minimum"),
+        maximum=s.get("maximum"),
+        max_items=s.get("maxItems"),
+        max_length=s.get("maxLength"),
+    )
+    kind = s.get("type")
+    if "const" in s:
+        spec.widget, spec.const = "hidden", s["const"]
+    elif "enum" in s:
+        spec.widget = "select"
+        spec.options = [(str(v), ENUM_LABELS.get(str(v), str(v))) for v in s["enum"]]
+    elif kind == "boolean":
+        spec.widget = "checkbox"
+    elif kind == "integer":
+        spec.widget = "integer"
+    elif kind == "number":
+        spec.widget = "decimal"
+    elif kind == "object" or "properties" in s:
+        spec.widget = "object"
+    elif kind == "array":
+        spec.widget = "array"
+    elif s.get("format") == "date":
+        spec.widget = "date"
+    elif s.get("format") == "date-time":
+        spec.widget = "datetime"
+    elif (spec.max_length or 0) >= _TEXTAREA_MIN:
+        spec.widget = "textarea"
+    return spec
+
+
+def kind_spec(kind: Kind) -> Spec:
+    """Return the root spec of a kind's facts schema."""
+    schema = kind.schema()
+    return resolve(schema, schema, True)
+
+
+def join(path: str, key: str) -> str:
+    """Return ``path.key`` (or ``key`` at the root)."""
+    return f"{path}.{key}" if path else key
+
+
+# --------------------------------------------------------------------------- form → raw → facts
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def parse_form(spec: Spec, form: Mapping[str, str], path: str = "") -> Any:
+    """Return the raw tree of what was typed: strings (and booleans), every row kept."""
+    if spec.widget == "object":
+        return {key: parse_form(sub, form, join(path, key)) for key, sub in spec.children()}
+    if spec.widget == "array":
+        pattern = re.compile(re.escape(path) + r"\[(\d+)\]")
+        indices = sorted({int(m.group(1)) for k in form if (m := pattern.match(k))})
+        item = spec.item()
+        return [parse_form(item, form, f"{path}[{i}]") for i in indices]
+    if spec.widget == "checkbox":
+        return form.get(path, "") not in ("", "false", "off", "0")
+    if spec.widget == "hidden":
+        return spec.const
+    if spec.widget == "datetime":
+        day, time = form.get(path, "").strip(), form.get(path + TIME_SUFFIX, "").strip()
+        return f"{day}T{time}" if day and time else day or (f"T{time}" if time else "")
+    return form.get(path, "")
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
+
+
+def to_facts(spec: Spec, raw: Any) -> Any:
+    """Return the facts JSON for a raw tree: empties omitted, numbers typed when they parse.
+
+    A value that does not parse is sent as typed, so the API names the field in its error.
+    """
+    if spec.widget == "object":
+        raw = raw if isinstance(raw, Mapping) else {}
+        out = {}
+        for key, sub in spec.children():
+            value = to_facts(sub, raw.get(key, _MISSING))
+            if value is not _MISSING:
+                out[key] = value
+        children = dict(spec.children())
+        if not spec.required and all(v == children[k].default for k, v in out.items()):
+            return _MISSING
+        return out
+    if spec.widget == "array":
+        if not isinstance(raw, list) or not raw:
+            return _MISSING
+        item = spec.item()
+        values = [to_facts(item, v) for v in raw]
+        return [("" if v is _MISSING else v) if item.widget != "object" else
+                ({} if v is _MISSING else v) for v in values]
+    if raw is _MISSING or raw is None:
+        return spec.const if spec.widget == "hidden" else _MISSING
+    if spec.widget == "hidden":
+        return spec.const
+    if spec.widget == "checkbox":
+        return bool(raw) if isinstance(raw, bool) else _scalar(raw) not in ("", "false", "off", "0")
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return raw
+    text = _scalar(raw).strip()
+    if not text:
+        return _MISSING
+    if spec.widget in ("decimal", "integer"):
+        number = text.translate(_FULL_WIDTH).replace(",", "")
+        if re.fullmatch(r"[+-]?\d+", number):
+            return int(number)
+        if spec.widget == "decimal" and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", number):
+            return number
+        return text
+    return text
+
+
+def facts_from_form(kind: Kind, form: Mapping[str, str]) -> dict[str, Any]:
+    """Return the facts JSON for a submitted form of ``kind``."""
+    facts = to_facts(kind_spec(kind), parse_form(kind_spec(kind), form))
+    return facts if isinstance(facts, dict) else {"kind": kind.id}
+
+
+# --------------------------------------------------------------------------- raw → render tree
+
+
+@dataclass
+class Node:
+    """One thing to render: a field, a fieldset or a repeatable list with its rows."""
+
+    key: str
+    path: str
+    spec: Spec
+    value: Any = ""
+    time: str = ""
+    errors: list[str] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    index: int | None = None
+    count: int = 0
+
+    @property
+    def id(self) -> str:
+        return "f-" + self.path
+
+    @property
+    def label(self) -> str:
+        return self.spec.title or self.key
+
+
+def _initial(spec: Spec, raw: Any) -> Any:
+    if raw is _MISSING or raw is None:
+        if spec.widget == "checkbox":
+            return bool(spec.default)
+        return "" if spec.default is None else _scalar(spec.default)
+    if spec.widget == "checkbox":
+        return raw if isinstance(raw, bool) else _scalar(raw) not in ("", "false", "off", "0")
+    return _scalar(raw)
+
+
+def build(
+    spec: Spec, raw: Any, errors: Mapping[str, list[str]], path: str = "", key: str = "",
+    index: int | None = None,
+) -> Node:
+    """Return the render tree for ``raw`` (facts or a parsed form) with ``errors`` by path."""
+    node = Node(key=key, path=path, spec=spec, errors=list(errors.get(path, [])), index=index)
+    if spec.widget == "object":
+        raw = raw if isinstance(raw, Mapping) else {}
+        node.children = [
+            build(sub, raw.get(k, _MISSING), errors, join(path, k), k) for k, sub in spec.children()
+        ]
+    elif spec.widget == "array":
+        rows = raw if isinstance(raw, list) else []
+        item = spec.item()
+        node.children = [
+            build(item, v, errors, f"{path}[{i}]", key, i) for i, v in enumerate(rows)
+        ]
+        node.count = len(rows)
+    else:
+        value = _initial(spec, raw)
+        if spec.widget == "datetime" and isinstance(value, str) and "T" in value:
+            value, node.time = value.split("T", 1)
+            node.time = node.time[:5]
+        node.value = value
+    return node
+
+
+def error_map(items: list[ErrorItem]) -> dict[str, list[str]]:
+    """Return error messages by field path ('' for errors without a field)."""
+    out: dict[str, list[str]] = {}
+    for e in items:
+        out.setdefault(e.field or "", []).append(e.message)
+    return out
+
+
+def unplaced(root: Node, errors: Mapping[str, list[str]]) -> list[tuple[str, str]]:
+    """Return (path, message) for errors whose path has no node; they go in the summary only."""
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        seen.add(n.path)
+        stack.extend(n.children)
+    return [(p, m) for p, ms in errors.items() for m in ms if p not in seen]
+
+
+def nearest(root: Node, path: str) -> str:
+    """Return the id of the node for ``path`` or its nearest ancestor (the form itself: '')."""
+    paths: set[str] = set()
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        paths.add(n.path)
+        stack.extend(n.children)
+    while path and path not in paths:
+        path = re.sub(r"(\[\d+\]|\.?[^.\[\]]+)$", "", path)
+    return "f-" + path if path else "facts-form"
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(WEB_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals.update(DOWNLOADS=DOWNLOADS, TIME_SUFFIX=TIME_SUFFIX)
+    return env
+
+
+def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Return a rendered page with the Content-Security-Policy that forbids other hosts."""
+    html = _env().get_template(name).render(**context)
+    return HTMLResponse(html, status_code=status, headers=page_headers())
+
+
+def page_headers() -> dict[str, str]:
+    """Return the security headers every huibao page carries."""
+    return {
+        "Content-Security-Policy": CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+def strip_styles(fragment: str) -> str:
+    """Return an HTML fragment without its inline ``<style>`` (served as /report.css instead)."""
+    return _STYLE.sub("", fragment)
+
+
+@cache
+def report_css() -> str:
+    """Return the print-like page CSS of the HTML writer (taken from its own fragment)."""
+    match = _STYLE.search(html_writer.fragment(Document(kind="", title="")))
+    return match.group(1) if match else ""
+
+
+def _kind_or_default(name: str | None) -> Kind:
+    return get_kind(name) if name else next(iter(KINDS.values()))
+
+
+def form_context(
+    kind: Kind,
+    raw: Any,
+    errors: Mapping[str, list[str]] | None = None,
+    preview: dict[str, Any] | None = None,
+    notice: str = "",
+    focus: str = "",
+) -> dict[str, Any]:
+    """Return the template context of the report page."""
+    errors = errors or {}
+    spec = kind_spec(kind)
+    root = build(spec, raw, errors)
+    body = [n for n in root.children if n.key not in ACTION_FIELDS]
+    actions = [n for n in root.children if n.key in ACTION_FIELDS]
+    summary = [(nearest(root, p), m) for p, ms in errors.items() for m in ms]
+    if preview:
+        preview = {**preview, "html": strip_styles(preview.get("html", ""))}
+        for item in preview.get("warnings", []):
+            item["target"] = nearest(root, item.get("field") or "")
+    return {
+        "kinds": list(KINDS.values()),
+        "kind": kind,
+        "root": root,
+        "body": body,
+        "actions": actions,
+        "errors": errors,
+        "summary": summary,
+        "preview": preview,
+        "notice": notice,
+        "focus": focus,
+    }
+
+
+async def _form_data(request: Request) -> tuple[dict[str, str], Any]:
+    """Return the submitted fields (last value wins) and the uploaded import file, if any."""
+    form = await request.form()
+    fields: dict[str, str] = {}
+    upload = None
+    for name, value in form.multi_items():
+        if isinstance(value, str):
+            fields[name] = value
+        elif name == "_import" and getattr(value, "filename", ""):
+            upload = value
+    return fields, upload
+
+
+_ROW_OP = re.compile(r"^(add|remove|up|down):(.+)$")
+
+
+def _locate(raw: Any, path: str) -> tuple[Any, Any]:
+    """Return (container, key) of ``path`` inside ``raw``."""
+    steps = re.findall(r"\[(\d+)\]|\.?([^.\[\]]+)", path)
+    container: Any = raw
+    parts: list[Any] = [int(i) if i else k for i, k in steps]
+    for part in parts[:-1]:
+        container = container[part]
+    return container, parts[-1]
+
+
+def apply_row_op(raw: dict[str, Any], op: str) -> str:
+    """Apply ``add:path`` / ``remove:path[i]`` / ``up:…`` / ``down:…`` to ``raw``; return focus id."""
+    match = _ROW_OP.match(op)
+    if not match:
+        raise BadRequest("未知的操作", field="op")
+    verb, path = match.groups()
+    try:
+        if verb == "add":
+            container, key = _locate(raw, path)
+            rows = container.get(key) if isinstance(container, dict) else container[key]
+            if not isinstance(rows, list):
+                rows = []
+                container[key] = rows
+            rows.append({})
+            return f"f-{path}[{len(rows) - 1}]"
+        container, index = _locate(raw, path)
+        parent = re.sub(r"\[\d+\]$", "", path)
+        if verb == "remove":
+            del container[index]
+            return f"add-{parent}"
+        other = index - 1 if verb == "up" else index + 1
+        if 0 <= other < len(container):
+            container[index], container[other] = container[other], container[index]
+            return f"{verb}-{parent}[{other}]"
+        return f"{verb}-{path}"
+    except (KeyError, IndexError, TypeError, AttributeError):
+        raise BadRequest("该行已不存在，请刷新页面", field="op") from None
+
+
+@router.get("/", response_class=HTMLResponse)
+def report_page(kind: str | None = None) -> HTMLResponse:
+    """The report form (empty; the browser restores a saved draft)."""
+    k = _kind_or_default(kind)
+    return page("report.html", **form_context(k, {"kind": k.id}))
+
+
+@router.post("/", response_class=HTMLResponse)
+async def report_post(request: Request) -> Response:
+    """The same form without JavaScript: row buttons, example, import, export, preview, download."""
+    fields, upload = await _form_data(request)
+    kind = _kind_or_default(fields.get("kind") or fields.get("_kind"))
+    if fields.get("_kind") and fields.get("op") == "switch":
+        kind = _kind_or_default(fields["_kind"])
+        return page("report.html", **form_context(kind, {"kind": kind.id}))
+    spec = kind_spec(kind)
+    raw = parse_form(spec, fields)
+    op = fields.get("op", "preview")
+    try:
+        if _ROW_OP.match(op):
+            focus = apply_row_op(raw, op)
+            return page("report.html", **form_context(kind, raw, focus=focus))
+        if op == "example":
+            return page("report.html", **form_context(kind, dict(kind.example), notice="已载入示例"))
+        if op == "clear":
+            return page("report.html", **form_context(kind, {"kind": kind.id}, notice="已清空"))
+        if op == "import":
+            if upload is None:
+                raise BadRequest("请先选择要导入的 JSON 文件", field="_import")
+            data = parse_json_upload(await upload.read())
+            kind = _kind_or_default(str(data.get("kind") or kind.id))
+            return page("report.html", **form_context(kind, data, notice="已导入"))
+        facts = to_facts(spec, raw)
+        if op == "export":
+            body = json.dumps(facts, ensure_ascii=False, indent=2).encode("utf-8")
+            return Response(body, media_type="application/json", headers={
+                "Content-Disposition": content_disposition(f"{kind.name}事实.json")})
+        if op in DOWNLOADS:
+            out = core.render(facts, op)
+            return Response(out.content, media_type=out.writer.media_type,
+                            headers={"Content-Disposition": content_disposition(out.filename)})
+        result = core.preview(facts)
+        return page("report.html", **form_context(kind, raw, preview=result, focus="preview"))
+    except HuibaoError as exc:
+        return page("report.html", status=exc.status,
+                    **form_context(kind, raw, errors=error_map(exc.errors), focus="error-summary"))
+
+
+def parse_json_upload(data: bytes) -> dict[str, Any]:
+    """Return the facts object of an imported JSON file; raise BadRequest when it is not one."""
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise BadRequest("文件不是 UTF-8 编码", field="_import") from None
+    except json.JSONDecodeError as exc:
+        raise BadRequest(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列", field="_import") from None
+    if not isinstance(value, dict):
+        raise BadRequest("JSON 文件应为一个对象（事实）", field="_import")
+    return value
+
+
+@router.post("/web/facts")
+async def web_facts(request: Request) -> JSONResponse:
+    """Return the facts JSON for the submitted form fields (used by the page's script)."""
+    fields, _ = await _form_data(request)
+    kind = _kind_or_default(fields.get("kind"))
+    return JSONResponse({"ok": True, "facts": facts_from_form(kind, fields)})
+
+
+@router.post("/web/fields", response_class=HTMLResponse)
+async def web_fields(request: Request) -> HTMLResponse:
+    """Return the form fields for JSON facts or saved form fields (draft, example, import)."""
+    if request.headers.get("content-type", "").startswith("application/json"):
+        from service.api import read_json
+
+        data = await read_json(request)
+        if not isinstance(data, dict):
+            raise BadRequest("JSON 应为一个对象（事实）")
+        kind = _kind_or_default(str(data.get("kind") or "") or None)
+        raw: Any = data
+    else:
+        fields, _ = await _form_data(request)
+        kind = _kind_or_default(fields.get("kind"))
+        raw = parse_form(kind_spec(kind), fields)
+    html = _env().get_template("_fields.html").render(**form_context(kind, raw))
+    return HTMLResponse(html, headers={**page_headers(), "X-Huibao-Kind": kind.id})
+
+
+@router.get("/web/row", response_class=HTMLResponse)
+def web_row(kind: str, path: str) -> HTMLResponse:
+    """Return one empty row for the list at ``path`` (``counts[2]``, ``counts[0].breakdown[1]``)."""
+    k = get_kind(kind)
+    match = re.fullmatch(r"(.+)\[(\d+)\]", path)
+    if not match:
+        raise BadRequest("行路径无效", field="path")
+    spec = kind_spec(k)
+    for part in re.findall(r"\[\d+\]|[^.\[\]]+", match.group(1)):
+        if part.startswith("["):
+            spec = spec.item()
+            continue
+        children = dict(spec.children()) if spec.widget == "object" else {}
+        if part not in children:
+            raise BadRequest("行路径无效", field="path")
+        spec = children[part]
+    if spec.widget != "array":
+        raise BadRequest("行路径无效", field="path")
+    node = build(spec.item(), _MISSING, {}, path, match.group(1).rsplit(".", 1)[-1],
+                 int(match.group(2)))
+    html = _env().get_template("_row.html").render(row=node, list_path=match.group(1),
+                                                   list_label=spec.title)
+    return HTMLResponse(html, headers=page_headers())
+
+
+@router.get("/convert", response_class=HTMLResponse)
+def convert_page() -> HTMLResponse:
+    """Paste text or upload a .docx and convert it between simplified and traditional."""
+    return page("convert.html", scripts=[(s, ENUM_LABELS[s]) for s in SCRIPTS])
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_page() -> HTMLResponse:
+    """Paste text or upload a file and see the placeholder findings highlighted."""
+    return page("check.html")
+
+
+@router.get("/report.css")
+def report_stylesheet() -> Response:
+    """The print-like page CSS of the preview (the HTML writer's own styles)."""
+    return Response(report_css(), media_type="text/css; charset=utf-8")
