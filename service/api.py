@@ -153,3 +153,64 @@ async def preview_report(
 ) -> JSONResponse:
     data = await read_json(request)
     return JSONResponse(core.preview(data, script))
+
+
+@router.post(
+    "/check",
+    summary="Check a draft for unfilled placeholders and defects",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"text": {"type": "string"}},
+                        "required": ["text"],
+                    },
+                    "example": {"text": "截至月日时，累计排查XX人。"},
+                },
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+            },
+        }
+    },
+)
+async def check_draft(request: Request) -> dict[str, Any]:
+    """``{"ok": true, "text_length": n, "findings": [...], "counts": {kind: n}}`` for a JSON
+    ``{"text": ...}`` body or a multipart upload in field ``file`` (.docx, .txt, .md)."""
+    from service import checker
+    from service.uploads import UploadLimits
+
+    content_type = request.headers.get("content-type", "").lower()
+    if content_type.startswith("multipart/form-data"):
+        limits = UploadLimits.from_env()
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limits.max_bytes + 64 * 1024:
+            raise PayloadTooLarge(f"文件过大，上限为 {limits.max_bytes // (1024 * 1024)} MB")
+        form = await request.form()
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise BadRequest("缺少上传文件：表单字段应为 file", "file")
+        data = await upload.read()
+        if not data:
+            raise BadRequest("上传的文件是空的", "file")
+        text, findings = checker.check_file(data, upload.filename, limits)
+    else:
+        body = await read_json(request)
+        if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+            raise BadRequest("请求体应为 JSON 对象 {\"text\": \"...\"}", "text")
+        text = body["text"]
+        markdown = bool(body.get("markdown", False))
+        findings = checker.check_text(text, markdown=markdown)
+    return {
+        "ok": True,
+        "text_length": len(text),
+        "findings": [f.as_dict() for f in findings],
+        "counts": checker.counts_by_kind(findings),
+    }

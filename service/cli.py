@@ -109,6 +109,33 @@ def cmd_kinds(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check each FILE (``-`` is stdin); exit 0 clean, 1 findings, 2 unreadable input."""
+    from service import checker
+
+    results: list[dict[str, Any]] = []
+    any_findings = False
+    for name in args.file:
+        shown = "<stdin>" if name == "-" else name
+        try:
+            data = read_input(name)
+            text, findings = checker.check_file(data, None if name == "-" else name)
+        except HuibaoError as exc:
+            print(f"huibao: {shown}: {exc.one_line()}", file=sys.stderr)
+            return EXIT_USAGE
+        any_findings = any_findings or bool(findings)
+        if args.json:
+            results.append({"file": shown, "findings": [f.as_dict() for f in findings]})
+        else:
+            for line in checker.format_findings(shown, text, findings):
+                print(line)
+    if args.json:
+        print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
+    elif not any_findings:
+        print("未发现占位符或缺陷。", file=sys.stderr)
+    return EXIT_FINDINGS if any_findings else EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -149,6 +176,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--example", action="store_true", help="打印该文种的最小示例事实文件")
     p.add_argument("--json", action="store_true", help="以 JSON 列出文种")
     p.set_defaults(func=cmd_kinds)
+
+    p = sub.add_parser(
+        "check",
+        help="检查文稿中的未填占位符和缺陷",
+        description="检查 .docx/.txt/.md 文稿：退出码 0 无问题，1 有发现，2 输入无法读取。",
+    )
+    p.add_argument("file", nargs="+", help="要检查的文件，- 表示标准输入")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("serve", help="启动 Web 服务（网页表单与 JSON API）")
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")

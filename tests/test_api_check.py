@@ -1,0 +1,66 @@
+"""POST /api/check: JSON text or multipart upload in, findings and counts out."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from fastapi.testclient import TestClient
+
+
+def _docx_bytes(*paragraphs: str) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_check_json_text_returns_findings_and_counts(client: TestClient) -> None:
+    r = client.post("/api/check", json={"text": "截至月日时，累计排查XX人。"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["ok"] is True
+    assert [f["kind"] for f in body["findings"]] == ["stripped_number", "letter_slot"]
+    assert body["counts"] == {"stripped_number": 1, "letter_slot": 1}
+    first = body["findings"][0]
+    assert first["text"] == "月日时" and first["line"] == 1 and first["start"] == 2
+
+
+def test_check_clean_text_has_no_findings(client: TestClient) -> None:
+    r = client.post("/api/check", json={"text": "一是加强组织领导，落实“四个意识”。"})
+    assert r.status_code == 200
+    assert r.json()["findings"] == [] and r.json()["counts"] == {}
+
+
+def test_check_docx_upload(client: TestClient) -> None:
+    data = _docx_bytes("关于疫情防控工作的汇报", "组长：", "排查__人")
+    r = client.post("/api/check", files={"file": ("draft.docx", data)})
+    assert r.status_code == 200
+    assert r.json()["counts"] == {"empty_label": 1, "symbol_slot": 1}
+
+
+def test_check_text_upload(client: TestClient) -> None:
+    r = client.post("/api/check", files={"file": ("draft.txt", "某某社区".encode("gb18030"))})
+    assert r.status_code == 200
+    assert r.json()["counts"] == {"anonymised_name": 1}
+
+
+def test_check_rejects_body_without_text(client: TestClient) -> None:
+    r = client.post("/api/check", json={"content": "x"})
+    assert r.status_code == 400
+    assert r.json()["ok"] is False
+
+
+def test_check_rejects_fake_docx_with_chinese_message(client: TestClient) -> None:
+    r = client.post("/api/check", files={"file": ("draft.docx", b"not a zip at all")})
+    assert r.status_code == 415
+    body = r.json()
+    assert body["ok"] is False
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in str(body["errors"]))
+
+
+def test_check_rejects_multipart_without_file_field(client: TestClient) -> None:
+    r = client.post("/api/check", files={"other": ("a.txt", b"x")})
+    assert r.status_code == 400
