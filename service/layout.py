@@ -54,9 +54,57 @@ HEADING_FONTS = {
 }
 
 
-def _paragraph_style(
-    document: docx.document.Document, name: str
-) -> docx.styles.style.ParagraphStyle:
+TITLE_CHARS_PER_LINE = 19  # 156 mm type area at 22 pt, with room for font metrics
+_BREAK_BEFORE = (
+    "工作情况的",
+    "有关情况的",
+    "情况的",
+    "工作的",
+    "的汇报",
+    "的报告",
+    "的通报",
+    "的调研报告",
+    "有关",
+    "情况",
+    "工作",
+    "的",
+    "和",
+    "及",
+    "与",
+    "暨",
+)
+_BREAK_AFTER = ("关于", "开展", "推进", "加强", "进一步")
+
+
+def _break_points(title: str) -> set[int]:
+    points: set[int] = set()
+    for phrase in _BREAK_BEFORE:
+        points.update(i for i in range(1, len(title)) if title.startswith(phrase, i))
+    for phrase in _BREAK_AFTER:
+        points.update(i + len(phrase) for i in range(len(title)) if title.startswith(phrase, i))
+    return {p for p in points if 0 < p < len(title)}
+
+
+def title_lines(title: str, width: int = TITLE_CHARS_PER_LINE) -> list[str]:
+    """Return the title split into lines of at most ``width`` characters, words kept whole.
+
+    GB/T 9704 asks for a title that breaks between words, in a trapezoid or diamond: lines as
+    even as the break points allow, an earlier line never shorter than the next. A title that
+    fits is one line; where no break point fits, the line is cut at the even length.
+    """
+    lines: list[str] = []
+    rest = title
+    while len(rest) > width:
+        count = -(-len(rest) // width)  # lines still needed
+        target = -(-len(rest) // count)
+        points = [p for p in _break_points(rest) if target - 3 <= p <= width]
+        at = min(points, key=lambda p: (p < target, abs(p - target))) if points else target
+        lines.append(rest[:at])
+        rest = rest[at:]
+    return [*lines, rest]
+
+
+def _paragraph_style(document: docx.document.Document, name: str) -> docx.styles.style.ParagraphStyle:
     styles = document.styles
     if name in [s.name for s in styles]:
         return styles[name]
@@ -66,9 +114,7 @@ def _paragraph_style(
     return style
 
 
-def _base_format(
-    style: docx.styles.style.ParagraphStyle, east_asia: str, size: float, bold: bool
-) -> None:
+def _base_format(style: docx.styles.style.ParagraphStyle, east_asia: str, size: float, bold: bool) -> None:
     ooxml.set_fonts(style, east_asia, FONT_LATIN)
     ooxml.clear_color_and_theme(style)
     style.font.size = Pt(size)

@@ -32,9 +32,7 @@ def facts_with(payload: str) -> dict[str, Any]:
         "topic": f"主题{payload}",
         "basis": f"依据{payload}",
         "overview": f"概述{payload}",
-        "counts": [
-            {"label": f"事项{payload}", "value": 3, "measure": "人", "note": f"备注{payload}"}
-        ],
+        "counts": [{"label": f"事项{payload}", "value": 3, "measure": "人", "note": f"备注{payload}"}],
         "measures": [{"heading": f"措施{payload}", "text": f"做法{payload}"}],
         "problems": [f"问题{payload}"],
         "next_steps": [{"heading": f"打算{payload}", "text": f"内容{payload}"}],
@@ -63,11 +61,7 @@ FIELDS = [
 def visible_text(fmt: str, content: bytes) -> str:
     if fmt == "docx":
         document = docx.Document(io.BytesIO(content))
-        return (
-            "\n".join(p.text for p in document.paragraphs)
-            + "\n"
-            + (document.core_properties.title or "")
-        )
+        return "\n".join(p.text for p in document.paragraphs) + "\n" + (document.core_properties.title or "")
     text = content.decode("utf-8")
     if fmt == "html":
         return html.unescape(re.sub(r"<[^>]+>", "", text))

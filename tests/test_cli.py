@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -97,7 +98,8 @@ def test_missing_file_and_bad_format_exit_2(tmp_path: Path) -> None:
 
 def test_kinds_lists_and_example_is_valid_facts(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["kinds"]) == 0
-    assert "situation_report  情况汇报" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert re.search(r"^situation_report +情况汇报 +向上级报告", out, re.M)
     assert main(["kinds", "情况汇报", "--example"]) == 0
     example = json.loads(capsys.readouterr().out)
     assert main(["kinds", "--json"]) == 0

@@ -59,7 +59,7 @@ def test_live_server_renders_the_rich_sample(server: str) -> None:
         assert r.status == 200
         content = r.read()
     document = docx.Document(io.BytesIO(content))
-    assert document.paragraphs[0].text == "关于岁末年初安全生产大排查工作情况的汇报"
+    assert document.paragraphs[0].text.replace("\n", "") == "关于岁末年初安全生产大排查工作情况的汇报"
 
 
 def test_live_server_error_shape(server: str) -> None:

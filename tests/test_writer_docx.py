@@ -48,7 +48,7 @@ def test_page_is_a4_with_gbt9704_margins(rich_docx: DocxDocument) -> None:
 def test_paragraph_styles_follow_roles(rich_docx: DocxDocument) -> None:
     paras = rich_docx.paragraphs
     assert paras[0].style.name == "Title"
-    assert paras[0].text == "关于岁末年初安全生产大排查工作情况的汇报"
+    assert paras[0].text.replace("\n", "") == "关于岁末年初安全生产大排查工作情况的汇报"
     assert paras[1].style.name == layout.STYLE_RECIPIENT
     assert paras[1].text == "县安全生产委员会："
     h1 = [p.text for p in paras if p.style.name == "Heading 1"]
@@ -161,3 +161,26 @@ def test_office_template_override_is_used(
     monkeypatch.setenv("HUIBAO_DOCX_TEMPLATE", str(path))
     document = render_docx(minimal)
     assert document.paragraphs[0].text == "东坪镇人民政府办公室"
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("关于疫情防控工作情况的汇报", ["关于疫情防控工作情况的汇报"]),
+        ("关于岁末年初安全生产大排查工作情况的汇报", ["关于岁末年初安全生产大排查", "工作情况的汇报"]),
+        (
+            "关于二〇二六年第一季度重点项目建设推进情况的通报",
+            ["关于二〇二六年第一季度重点项目建设推进", "情况的通报"],
+        ),
+    ],
+)
+def test_long_titles_break_between_words_longer_line_first(title: str, lines: list[str]) -> None:
+    result = layout.title_lines(title)
+    assert result == lines
+    assert "".join(result) == title
+    assert all(len(a) >= len(b) for a, b in zip(result, result[1:], strict=False))
+
+
+def test_docx_title_carries_the_line_break(rich_docx: DocxDocument) -> None:
+    title = rich_docx.paragraphs[0]
+    assert [r.text for r in title.runs] == ["关于岁末年初安全生产大排查\n", "工作情况的汇报"]

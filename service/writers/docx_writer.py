@@ -59,6 +59,13 @@ def _add_block(sub: object, block: Block, styles: _Styles) -> None:
             para.add_run(block.text, style=layout.STYLE_RUNIN_BODY)
         return
     ooxml.set_style_id(para, styles.ids[block.role.value])
+    if block.role is Role.TITLE:
+        first, *rest = layout.title_lines(block.text)
+        run = para.add_run(first)
+        for line in rest:
+            run.add_break()
+            run = para.add_run(line)
+        return
     para.add_run(block.text)
 
 
