@@ -214,3 +214,177 @@ async def check_draft(request: Request) -> dict[str, Any]:
         "findings": [f.as_dict() for f in findings],
         "counts": checker.counts_by_kind(findings),
     }
+
+
+# --- simplified <-> traditional conversion and script detection (service.converter) ----------
+
+_DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def _flag(value: Any, name: str) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | {"0", "false", "no", "off", ""}:
+        return value.strip().lower() in _TRUE
+    raise BadRequest(f"参数 {name} 应为 true 或 false", name)
+
+
+def _optional_text(value: Any, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise BadRequest(f"参数 {name} 应为字符串", name)
+    return value
+
+
+def _keep_terms(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadRequest("参数 keep 应为字符串数组（需保持原样的人名、地名）", "keep")
+    return list(value)
+
+
+_CONVERT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "text": {"type": "string"},
+                        "to": {"enum": ["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]},
+                        "from": {"enum": ["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]},
+                        "repair": {"type": "boolean"},
+                        "regional_vocabulary": {"type": "boolean"},
+                        "keep": {"type": "array", "items": {"type": "string"}},
+                    },
+                    "required": ["text", "to"],
+                },
+                "example": {"text": "关于进一步规范干部管理", "to": "zh-Hant-TW"},
+            },
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "to": {"type": "string"},
+                        "from": {"type": "string"},
+                        "repair": {"type": "boolean"},
+                        "regional_vocabulary": {"type": "boolean"},
+                    },
+                    "required": ["file", "to"],
+                }
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/convert",
+    summary="Convert text (JSON) or a .docx (multipart) between simplified and traditional",
+    openapi_extra=_CONVERT_BODY,
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}, _DOCX_MEDIA: {}}}},
+)
+async def convert(request: Request) -> Response:
+    """JSON ``{"text", "to", "from"?, "repair"?, "regional_vocabulary"?, "keep"?}`` gives
+    ``{"ok": true, "text", "source", "target", "changes"}``; a multipart upload in field ``file``
+    (with form fields ``to``, ``from``, ``repair``, ``regional_vocabulary``) gives the .docx."""
+    from service.converter import check_target, convert_docx, convert_text
+    from service.uploads import UploadLimits
+
+    content_type = request.headers.get("content-type", "").lower()
+    if content_type.startswith("multipart/form-data"):
+        limits = UploadLimits.from_env()
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limits.max_bytes + 64 * 1024:
+            raise PayloadTooLarge(f"文件过大，上限为 {limits.max_bytes // (1024 * 1024)} MB")
+        form = await request.form()
+        to = _optional_text(form.get("to"), "to")
+        if to is None:
+            raise BadRequest("缺少参数 to（zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK）", "to")
+        check_target(to, "to")
+        source = _optional_text(form.get("from"), "from")
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise BadRequest("缺少上传文件：表单字段应为 file", "file")
+        data = await upload.read()
+        if not data:
+            raise BadRequest("上传的文件是空的", "file")
+        converted, changes = convert_docx(
+            data,
+            to,
+            source=source,
+            repair=_flag(form.get("repair"), "repair"),
+            regional_vocabulary=_flag(form.get("regional_vocabulary"), "regional_vocabulary"),
+            limits=limits,
+        )
+        name = (upload.filename or "document.docx").replace("\\", "/").rsplit("/", 1)[-1]
+        stem = name[:-5] if name.lower().endswith(".docx") else name
+        headers = {
+            "Content-Disposition": content_disposition(f"{stem or 'document'}.{to}.docx"),
+            "X-Huibao-Changes": str(len(changes)),
+        }
+        return Response(converted, media_type=_DOCX_MEDIA, headers=headers)
+    body = await read_json(request)
+    if not isinstance(body, dict):
+        raise BadRequest("请求体应为 JSON 对象 {\"text\": \"...\", \"to\": \"zh-Hant\"}")
+    text = body.get("text")
+    if not isinstance(text, str):
+        raise BadRequest("缺少参数 text（要转换的文本）", "text")
+    to = _optional_text(body.get("to"), "to")
+    if to is None:
+        raise BadRequest("缺少参数 to（zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK）", "to")
+    result = convert_text(
+        text,
+        to,
+        source=_optional_text(body.get("from"), "from"),
+        repair=_flag(body.get("repair"), "repair"),
+        regional_vocabulary=_flag(body.get("regional_vocabulary"), "regional_vocabulary"),
+        keep=_keep_terms(body.get("keep")),
+    )
+    return JSONResponse(
+        {
+            "ok": True,
+            "text": result.text,
+            "source": result.source,
+            "target": result.target,
+            "changes": [c.as_dict() for c in result.changes],
+        }
+    )
+
+
+@router.post(
+    "/detect",
+    summary="Detect language and simplified/traditional script",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"text": {"type": "string"}},
+                        "required": ["text"],
+                    },
+                    "example": {"text": "疫情防控工作汇报"},
+                }
+            },
+        }
+    },
+)
+async def detect_script(request: Request) -> dict[str, Any]:
+    """``{"ok": true, "language", "script", "confidence", "evidence"}`` for ``{"text": ...}``;
+    ``script`` is zh-Hans, zh-Hant, mixed, or null when the text is not Chinese."""
+    from service.detect import detect
+
+    body = await read_json(request)
+    if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+        raise BadRequest("请求体应为 JSON 对象 {\"text\": \"...\"}", "text")
+    return {"ok": True, **detect(body["text"]).as_dict()}

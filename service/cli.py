@@ -150,6 +150,49 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert FILE (``-`` is stdin): text to stdout or -o, .docx to -o or NAME.TARGET.docx."""
+    from service.converter import check_target, convert_docx, convert_text
+    from service.uploads import decode_text, is_docx_bytes
+
+    check_target(args.to, "to")
+    if args.source:
+        check_target(args.source, "from")
+    options: dict[str, Any] = {
+        "source": args.source,
+        "repair": args.repair,
+        "regional_vocabulary": args.regional_vocabulary,
+        "keep": args.keep or (),
+    }
+    data = read_input(args.file)
+    if is_docx_bytes(data):
+        out = args.output
+        if out in (None, "-"):
+            if args.file == "-":
+                raise CliError("从标准输入读入 .docx 时请用 -o 指定输出文件")
+            path = Path(args.file)
+            out = str(path.with_name(f"{path.stem}.{args.to}.docx"))
+        converted, changes = convert_docx(data, args.to, **options)
+        write_output(converted, out, binary=True)
+        print(f"已转换：{out}（{len(changes)} 处改动）", file=sys.stderr)
+        return EXIT_OK
+    result = convert_text(decode_text(data), args.to, **options)
+    write_output(result.text.encode("utf-8"), args.output, binary=False)
+    return EXIT_OK
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    """Print the language/script detection of FILE (``-`` is stdin; .docx or text) as JSON."""
+    from service.converter import document_text
+    from service.detect import detect
+    from service.uploads import decode_text, is_docx_bytes, open_docx
+
+    data = read_input(args.file)
+    text = document_text(open_docx(data)) if is_docx_bytes(data) else decode_text(data)
+    print(json.dumps(detect(text).as_dict(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -185,6 +228,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="+", help="要检查的文件，- 表示标准输入")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "convert",
+        help="简繁转换（文本或 .docx）",
+        description="把文本或 .docx 转换为简体或繁体（标准、台湾、香港），保留 .docx 格式。",
+    )
+    p.add_argument("file", help="要转换的文件（.txt/.md/.docx），- 表示标准输入")
+    p.add_argument("--to", required=True, help="目标：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK")
+    p.add_argument("--from", dest="source", help="来源字形（缺省自动识别）")
+    p.add_argument("--repair", action="store_true", help="修复逐字转换造成的错误（如 關于、干部）")
+    p.add_argument(
+        "--regional-vocabulary",
+        action="store_true",
+        help="同时转换地区用语（信息→資訊），公文一般不用",
+    )
+    p.add_argument("--keep", action="append", metavar="TERM", help="保持原样的词（人名、地名），可多次")
+    p.add_argument("-o", "--output", help="输出文件；文本缺省写到标准输出，.docx 缺省为 名称.目标.docx")
+    p.set_defaults(func=cmd_convert)
+
+    p = sub.add_parser("detect", help="识别语言与简繁（输出 JSON）")
+    p.add_argument("file", help="文本或 .docx 文件，- 表示标准输入")
+    p.set_defaults(func=cmd_detect)
 
     p = sub.add_parser("serve", help="启动 Web 服务（网页表单与 JSON API）")
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")

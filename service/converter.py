@@ -504,6 +504,14 @@ def convert_document(
     return changes
 
 
+def document_text(document: DocxDocument) -> str:
+    """Return the text of every paragraph in every text part (body, tables, headers, footers,
+    footnotes, endnotes, comments), one paragraph per line; "" for an empty document."""
+    return "\n".join(
+        para.text for root, _commit in _text_parts(document) for para in _paragraph_texts(root)
+    )
+
+
 def _convert_many(steps: list[str], texts: list[str], keep: re.Pattern[str] | None) -> list[str]:
     """Convert many short texts with one OpenCC call (joined by newlines) when that is safe."""
     if any("\n" in t for t in texts):
