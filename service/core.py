@@ -55,8 +55,9 @@ class Output:
 
 
 def _keep_terms(facts: Envelope) -> list[str]:
-    """Return names from the facts that a script conversion must keep as given."""
-    return [t for t in (facts.unit.name, facts.unit.self_reference, facts.signature) if t]
+    """Return the terms a script conversion must keep as given: the facts' ``keep`` list
+    (names of people and places); empty when the facts name none."""
+    return list(getattr(facts, "keep", []) or [])
 
 
 def convert_document(document: Document, script: str, keep: list[str]) -> None:
