@@ -13,10 +13,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from service import core
 from service.errors import BadRequest, NotAcceptable, PayloadTooLarge
 from service.kinds import KINDS, get_kind
+from service.uploads import UploadLimits
 
 router = APIRouter(prefix="/api")
 
@@ -36,9 +39,12 @@ def max_json_bytes() -> int:
         return 1024 * 1024
 
 
-async def read_json(request: Request) -> Any:
-    """Return the parsed JSON body; raise BadRequest/PayloadTooLarge with a Chinese message."""
-    limit = max_json_bytes()
+async def read_json(request: Request, limit: int | None = None) -> Any:
+    """Return the parsed JSON body; raise BadRequest/PayloadTooLarge with a Chinese message.
+
+    ``limit`` is the largest body in bytes; None means ``HUIBAO_MAX_JSON_KB``.
+    """
+    limit = limit or max_json_bytes()
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(f"请求体过大，上限为 {limit // 1024} KB")
@@ -55,6 +61,30 @@ async def read_json(request: Request) -> Any:
         raise BadRequest("请求体不是 UTF-8 编码的 JSON") from None
     except json.JSONDecodeError as exc:
         raise BadRequest(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列") from None
+
+
+def is_multipart(request: Request) -> bool:
+    """Return True when the request carries a multipart form (a file upload)."""
+    return request.headers.get("content-type", "").lower().startswith("multipart/form-data")
+
+
+async def read_upload(request: Request, limits: UploadLimits) -> tuple[FormData, str | None, bytes]:
+    """Return the form, the uploaded file's name and its bytes from field ``file``.
+
+    Raises PayloadTooLarge before reading when the declared size is over the limit, and
+    BadRequest when the field is missing or the file is empty.
+    """
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limits.max_bytes + 64 * 1024:
+        raise PayloadTooLarge(f"文件过大，上限为 {limits.max_bytes // (1024 * 1024)} MB")
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise BadRequest("缺少上传文件：表单字段应为 file", "file")
+    data = await upload.read()
+    if not data:
+        raise BadRequest("上传的文件是空的", "file")
+    return form, upload.filename, data
 
 
 def content_disposition(filename: str) -> str:
@@ -133,7 +163,7 @@ async def create_report(
     fmt = choose_format(format, request.headers.get("accept"))
     core.writer_for(fmt)
     data = await read_json(request)
-    out = core.render(data, fmt, script)
+    out = await run_in_threadpool(core.render, data, fmt, script)
     headers = {
         "Content-Disposition": content_disposition(out.filename),
         "X-Huibao-Warnings": str(len(out.composed.warnings)),
@@ -152,7 +182,7 @@ async def preview_report(
     script: str | None = Query(None, description="zh-Hans | zh-Hant | zh-Hant-TW | zh-Hant-HK"),
 ) -> JSONResponse:
     data = await read_json(request)
-    return JSONResponse(core.preview(data, script))
+    return JSONResponse(await run_in_threadpool(core.preview, data, script))
 
 
 @router.post(
@@ -185,29 +215,18 @@ async def check_draft(request: Request) -> dict[str, Any]:
     """``{"ok": true, "text_length": n, "findings": [...], "counts": {kind: n}}`` for a JSON
     ``{"text": ...}`` body or a multipart upload in field ``file`` (.docx, .txt, .md)."""
     from service import checker
-    from service.uploads import UploadLimits
 
-    content_type = request.headers.get("content-type", "").lower()
-    if content_type.startswith("multipart/form-data"):
+    if is_multipart(request):
         limits = UploadLimits.from_env()
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limits.max_bytes + 64 * 1024:
-            raise PayloadTooLarge(f"文件过大，上限为 {limits.max_bytes // (1024 * 1024)} MB")
-        form = await request.form()
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise BadRequest("缺少上传文件：表单字段应为 file", "file")
-        data = await upload.read()
-        if not data:
-            raise BadRequest("上传的文件是空的", "file")
-        text, findings = checker.check_file(data, upload.filename, limits)
+        _form, filename, data = await read_upload(request, limits)
+        text, findings = await run_in_threadpool(checker.check_file, data, filename, limits)
     else:
-        body = await read_json(request)
+        body = await read_json(request, UploadLimits.from_env().max_bytes)
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
-            raise BadRequest("请求体应为 JSON 对象 {\"text\": \"...\"}", "text")
+            raise BadRequest('请求体应为 JSON 对象 {"text": "..."}', "text")
         text = body["text"]
         markdown = bool(body.get("markdown", False))
-        findings = checker.check_text(text, markdown=markdown)
+        findings = await run_in_threadpool(checker.check_text, text, markdown=markdown)
     return {
         "ok": True,
         "text_length": len(text),
@@ -297,27 +316,17 @@ async def convert(request: Request) -> Response:
     ``{"ok": true, "text", "source", "target", "changes"}``; a multipart upload in field ``file``
     (with form fields ``to``, ``from``, ``repair``, ``regional_vocabulary``) gives the .docx."""
     from service.converter import check_target, convert_docx, convert_text
-    from service.uploads import UploadLimits
 
-    content_type = request.headers.get("content-type", "").lower()
-    if content_type.startswith("multipart/form-data"):
+    if is_multipart(request):
         limits = UploadLimits.from_env()
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limits.max_bytes + 64 * 1024:
-            raise PayloadTooLarge(f"文件过大，上限为 {limits.max_bytes // (1024 * 1024)} MB")
-        form = await request.form()
+        form, filename, data = await read_upload(request, limits)
         to = _optional_text(form.get("to"), "to")
         if to is None:
             raise BadRequest("缺少参数 to（zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK）", "to")
         check_target(to, "to")
         source = _optional_text(form.get("from"), "from")
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise BadRequest("缺少上传文件：表单字段应为 file", "file")
-        data = await upload.read()
-        if not data:
-            raise BadRequest("上传的文件是空的", "file")
-        converted, changes = convert_docx(
+        converted, changes = await run_in_threadpool(
+            convert_docx,
             data,
             to,
             source=source,
@@ -325,23 +334,24 @@ async def convert(request: Request) -> Response:
             regional_vocabulary=_flag(form.get("regional_vocabulary"), "regional_vocabulary"),
             limits=limits,
         )
-        name = (upload.filename or "document.docx").replace("\\", "/").rsplit("/", 1)[-1]
+        name = (filename or "document.docx").replace("\\", "/").rsplit("/", 1)[-1]
         stem = name[:-5] if name.lower().endswith(".docx") else name
         headers = {
             "Content-Disposition": content_disposition(f"{stem or 'document'}.{to}.docx"),
             "X-Huibao-Changes": str(len(changes)),
         }
         return Response(converted, media_type=_DOCX_MEDIA, headers=headers)
-    body = await read_json(request)
+    body = await read_json(request, UploadLimits.from_env().max_bytes)
     if not isinstance(body, dict):
-        raise BadRequest("请求体应为 JSON 对象 {\"text\": \"...\", \"to\": \"zh-Hant\"}")
+        raise BadRequest('请求体应为 JSON 对象 {"text": "...", "to": "zh-Hant"}')
     text = body.get("text")
     if not isinstance(text, str):
         raise BadRequest("缺少参数 text（要转换的文本）", "text")
     to = _optional_text(body.get("to"), "to")
     if to is None:
         raise BadRequest("缺少参数 to（zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK）", "to")
-    result = convert_text(
+    result = await run_in_threadpool(
+        convert_text,
         text,
         to,
         source=_optional_text(body.get("from"), "from"),
@@ -386,5 +396,5 @@ async def detect_script(request: Request) -> dict[str, Any]:
 
     body = await read_json(request)
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
-        raise BadRequest("请求体应为 JSON 对象 {\"text\": \"...\"}", "text")
+        raise BadRequest('请求体应为 JSON 对象 {"text": "..."}', "text")
     return {"ok": True, **detect(body["text"]).as_dict()}
