@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,7 +54,7 @@ ENUM_LABELS = {
 SCRIPTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
 #: Top-level fields shown in the action bar rather than in the form body.
 ACTION_FIELDS = ("script",)
-DOWNLOADS = {"docx": "Word（.docx）", "txt": "纯文本（.txt）", "md": "Markdown（.md）"}
+DOWNLOADS = {"docx": "Word 文件", "txt": "纯文本", "md": "Markdown"}
 TIME_SUFFIX = "#time"
 _MISSING = object()
 _TEXTAREA_MIN = 1000
@@ -312,6 +312,9 @@ def build(
         node.children = [
             build(sub, raw.get(k, _MISSING), errors, join(path, k), k) for k, sub in spec.children()
         ]
+        if spec.nullable or not spec.required:
+            for child in node.children:  # "required" only once the optional group is filled in
+                child.spec = replace(child.spec, required=False)
     elif spec.widget == "array":
         rows = raw if isinstance(raw, list) else []
         item = spec.item()
@@ -406,6 +409,30 @@ def report_css() -> str:
     return match.group(1) if match else ""
 
 
+def _first_leaf(root: Node, focus: str) -> str:
+    """Return the id of the first input inside the node with id ``focus`` (else ``focus``)."""
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n.id == focus:
+            while n.children:
+                n = n.children[0]
+            return n.id if n.spec.widget != "array" else f"add-{n.path}"
+        stack.extend(n.children)
+    return focus
+
+
+def _labels(root: Node) -> dict[str, str]:
+    """Return each node's id mapped to its label (rows as 基本数据第1项)."""
+    out: dict[str, str] = {}
+    stack: list[tuple[Node, str]] = [(c, "") for c in root.children]
+    while stack:
+        n, list_label = stack.pop()
+        out[n.id] = f"{list_label}第{n.index + 1}项" if n.index is not None else n.label
+        stack.extend((c, n.label if n.spec.widget == "array" else "") for c in n.children)
+    return out
+
+
 def _kind_or_default(name: str | None) -> Kind:
     return get_kind(name) if name else next(iter(KINDS.values()))
 
@@ -424,7 +451,13 @@ def form_context(
     root = build(spec, raw, errors)
     body = [n for n in root.children if n.key not in ACTION_FIELDS]
     actions = [n for n in root.children if n.key in ACTION_FIELDS]
-    summary = [(nearest(root, p), m) for p, ms in errors.items() for m in ms]
+    focus = _first_leaf(root, focus)
+    labels = _labels(root)
+    summary = [
+        (nearest(root, p), f"{labels[nearest(root, p)]}：{m}" if nearest(root, p) in labels else m)
+        for p, ms in errors.items()
+        for m in ms
+    ]
     if preview:
         preview = {**preview, "html": strip_styles(preview.get("html", ""))}
         for item in preview.get("warnings", []):
@@ -627,3 +660,9 @@ def check_page() -> HTMLResponse:
 def report_stylesheet() -> Response:
     """The print-like page CSS of the preview (the HTML writer's own styles)."""
     return Response(report_css(), media_type="text/css; charset=utf-8")
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The site icon (browsers ask for it even when the page names another)."""
+    return Response((STATIC_DIR / "favicon.svg").read_bytes(), media_type="image/svg+xml")

@@ -25,6 +25,19 @@
     return null;
   };
 
+  /** Return the visible name of a field or fieldset ("" when it has none). */
+  H.labelOf = function (el) {
+    let text = "";
+    if (el.tagName === "FIELDSET") {
+      const legend = el.querySelector(":scope > legend");
+      text = legend ? legend.textContent : "";
+    } else if (el.id) {
+      const label = Array.from(document.querySelectorAll("label")).find(function (l) { return l.htmlFor === el.id; });
+      text = label ? label.textContent : "";
+    }
+    return text.replace("（必填）", "").trim();
+  };
+
   /** Move focus to a field (its own input, or the fieldset) and bring it into view. */
   H.focusField = function (el) {
     if (!el) return;
@@ -76,7 +89,7 @@
       if (target) {
         const a = document.createElement("a");
         a.href = "#" + target.id;
-        a.textContent = err.message;
+        a.textContent = H.labelOf(target) ? H.labelOf(target) + "：" + err.message : err.message;
         a.addEventListener("click", function (ev) {
           ev.preventDefault();
           H.focusField(target);

@@ -1,0 +1,121 @@
+/* The check page: send pasted text or a file to /api/check and mark each finding in the text. */
+"use strict";
+(function () {
+  const H = window.huibao;
+  const form = document.getElementById("check-form");
+  const textArea = document.getElementById("f-text");
+  const fileInput = document.getElementById("f-file");
+  const KEY = "huibao.check.text";
+  try {
+    if (!textArea.value) textArea.value = localStorage.getItem(KEY) || "";
+  } catch (e) {
+    /* storage unavailable */
+  }
+  textArea.addEventListener("input", function () {
+    try {
+      localStorage.setItem(KEY, textArea.value);
+    } catch (e) {
+      /* storage unavailable */
+    }
+  });
+
+  /** Render ``text`` with every finding wrapped in a focusable <mark>. */
+  function marked(text, findings) {
+    const box = document.getElementById("marked");
+    box.replaceChildren();
+    const spans = findings
+      .map(function (f, i) { return { f: f, i: i }; })
+      .filter(function (x) { return x.f.end > x.f.start && text.slice(x.f.start, x.f.end) === x.f.text; })
+      .sort(function (a, b) { return a.f.start - b.f.start; });
+    let at = 0;
+    const marks = {};
+    spans.forEach(function (x) {
+      if (x.f.start < at) return; // overlapping: the earlier finding keeps the mark
+      box.append(document.createTextNode(text.slice(at, x.f.start)));
+      const m = document.createElement("mark");
+      m.id = "finding-" + x.i;
+      m.tabIndex = -1;
+      m.className = x.f.severity === "warning" ? "warning" : "error";
+      m.title = x.f.message;
+      m.textContent = text.slice(x.f.start, x.f.end);
+      box.append(m);
+      marks[x.i] = m;
+      at = x.f.end;
+    });
+    box.append(document.createTextNode(text.slice(at)));
+    return marks;
+  }
+
+  function render(text, findings, source) {
+    const list = document.getElementById("finding-list");
+    list.replaceChildren();
+    const marks = text !== null ? marked(text, findings) : {};
+    document.getElementById("marked").hidden = text === null;
+    findings.forEach(function (f, i) {
+      const li = document.createElement("li");
+      li.className = f.severity === "warning" ? "warning" : "error";
+      const label = "第" + f.line + "行“" + f.text + "”：" + f.message;
+      if (marks[i]) {
+        const a = document.createElement("a");
+        a.href = "#finding-" + i;
+        a.textContent = label;
+        a.addEventListener("click", function (ev) {
+          ev.preventDefault();
+          document.querySelectorAll("mark.current").forEach(function (m) { m.classList.remove("current"); });
+          marks[i].classList.add("current");
+          marks[i].scrollIntoView({ block: "center" });
+          marks[i].focus({ preventScroll: true });
+        });
+        li.append(a);
+      } else {
+        li.textContent = label;
+      }
+      if (f.suggestion) {
+        const s = document.createElement("span");
+        s.className = "suggest";
+        s.textContent = "建议：" + f.suggestion;
+        li.append(s);
+      }
+      list.append(li);
+    });
+    list.hidden = !findings.length;
+    const summary = findings.length ? "发现 " + findings.length + " 处问题" : "没有发现未填的占位符或其他问题";
+    document.getElementById("result-summary").textContent = (source ? source + "：" : "") + summary + "。";
+    const result = document.getElementById("result");
+    result.hidden = false;
+    H.status("检查完成，" + summary);
+  }
+
+  form.addEventListener("submit", async function (ev) {
+    ev.preventDefault();
+    H.clearErrors();
+    const file = fileInput.files[0];
+    if (!file && !textArea.value.trim()) {
+      H.showErrors([{ field: "text", message: "请粘贴要检查的文字，或选择一个文件" }]);
+      return;
+    }
+    H.status("正在检查…", true);
+    let res;
+    if (file) {
+      const body = new FormData();
+      body.append("file", file);
+      res = await H.request("/api/check", { method: "POST", body: body });
+    } else {
+      res = await H.request("/api/check", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text: textArea.value }),
+      });
+    }
+    if (!res.ok) {
+      H.status("");
+      H.showErrors(await H.errorsOf(res));
+      return;
+    }
+    const data = await res.json();
+    let text = typeof data.text === "string" ? data.text : null;
+    if (text === null && !file) text = textArea.value;
+    if (text === null && /\.(txt|md)$/i.test(file.name)) text = (await file.text()).replace(/^\uFEFF/, "");
+    render(text, data.findings || [], file ? file.name : "");
+  });
+})();
