@@ -212,8 +212,11 @@ async def preview_report(
     },
 )
 async def check_draft(request: Request) -> dict[str, Any]:
-    """``{"ok": true, "text_length": n, "findings": [...], "counts": {kind: n}}`` for a JSON
-    ``{"text": ...}`` body or a multipart upload in field ``file`` (.docx, .txt, .md)."""
+    """Findings for a JSON ``{"text": ...}`` body or a multipart upload in field ``file``.
+
+    Returns ``{"ok": true, "text_length": n, "text": the checked plain text, "findings": [...],
+    "counts": {kind: n}}``; for a .docx the text is what was extracted from it.
+    """
     from service import checker
 
     if is_multipart(request):
@@ -230,6 +233,7 @@ async def check_draft(request: Request) -> dict[str, Any]:
     return {
         "ok": True,
         "text_length": len(text),
+        "text": text,
         "findings": [f.as_dict() for f in findings],
         "counts": checker.counts_by_kind(findings),
     }

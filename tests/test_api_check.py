@@ -64,3 +64,14 @@ def test_check_rejects_fake_docx_with_chinese_message(client: TestClient) -> Non
 def test_check_rejects_multipart_without_file_field(client: TestClient) -> None:
     r = client.post("/api/check", files={"other": ("a.txt", b"x")})
     assert r.status_code == 400
+
+
+def test_uploaded_docx_returns_the_extracted_text(client: TestClient) -> None:
+    document = docx.Document()
+    document.add_paragraph("截至目前累计排查XX人。")
+    buf = io.BytesIO()
+    document.save(buf)
+    files = {"file": ("draft.docx", buf.getvalue(), "application/octet-stream")}
+    body = client.post("/api/check", files=files).json()
+    assert body["text"] == "截至目前累计排查XX人。"
+    assert body["text"][body["findings"][0]["start"] : body["findings"][0]["end"]] == "XX"
