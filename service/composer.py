@@ -147,6 +147,8 @@ def parse_lines(rendered: str) -> list[Block]:
         rest = rest.strip()
         if role is Role.TABLE:
             rows = [row.split(CELL) for row in rest.split(PARAGRAPH) if row]
+            width = max((len(row) for row in rows), default=0)
+            rows = [row + [""] * (width - len(row)) for row in rows]  # strip() eats empty last cells
             if len(rows) > 1:
                 blocks.append(Block(Role.TABLE, rows=rows))
             continue
@@ -158,6 +160,10 @@ def parse_lines(rendered: str) -> list[Block]:
                 blocks.append(
                     Block(role, level=level, heading=wording.sentence(heading), text=first)
                 )
+            elif heading and RUNIN in raw_line:
+                # written as a run-in item with nothing after the marker: marked so that
+                # drop_empty_sections keeps it as a numbered sentence when nothing sits under it
+                blocks.append(Block(role, level=level, heading=heading, label=RUNIN))
             elif heading:
                 blocks.append(Block(role, level=level, heading=heading))
             elif first:
@@ -180,7 +186,11 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def drop_empty_sections(blocks: list[Block]) -> list[Block]:
-    """Return ``blocks`` without headings that have nothing under them (a bare heading)."""
+    """Return ``blocks`` without headings that have nothing under them (a bare heading).
+
+    A heading written as a run-in item with nothing after the marker (``@h2 text{{ runin }}``)
+    is not a section: when nothing sits under it, it stays as a numbered sentence instead.
+    """
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         if block.role is Role.HEADING and not block.text:
@@ -190,10 +200,13 @@ def drop_empty_sections(blocks: list[Block]) -> list[Block]:
                     break
                 if later.role in (Role.CLOSING, Role.SIGNATURE, Role.DATE):
                     break
-                if later.role is not Role.HEADING or later.text:
+                if later.role is not Role.HEADING or later.text or later.label == RUNIN:
                     has_content = True
                     break
-            if not has_content:
+            if not has_content and block.label == RUNIN:
+                # an item complete in itself, not a section: keep it as a numbered sentence
+                block = Block(Role.HEADING, level=block.level, text=wording.sentence(block.heading))
+            elif not has_content:
                 continue
         kept.append(block)
     if len(kept) != len(blocks):
@@ -220,18 +233,38 @@ def number_headings(blocks: list[Block], depth: int = 4) -> None:
     """
     counters = [0] * 5
     current = 0
+    bare: set[int] = set()  # demoted headings without a body of their own
     for block in blocks:
         if block.role is not Role.HEADING:
             continue
         level = min(block.level, current + 1)
         block.level = level
         if level > depth:
+            if not block.text:
+                bare.add(id(block))
             block.role = Role.BODY
             block.text = f"{block.heading}。{block.text}" if block.text else block.heading
-            block.heading, block.level = "", 0
+            block.heading, block.level, block.label = "", 0, ""
             continue
         counters[level] += 1
         for deeper in range(level + 1, 5):
             counters[deeper] = 0
         block.label = heading_label(level, counters[level])
         current = level
+    if bare:
+        _run_in_bare_headings(blocks, bare)
+
+
+def _run_in_bare_headings(blocks: list[Block], bare: set[int]) -> None:
+    """Join each demoted heading to the body paragraph right after it (else end it with 。)."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and id(prev) in bare and block.role is Role.BODY and id(block) not in bare:
+            out.pop()
+            block.text = f"{wording.sentence(prev.text)}{block.text}"
+        out.append(block)
+    for block in out:
+        if id(block) in bare:
+            block.text = wording.sentence(block.text)
+    blocks[:] = out

@@ -17,7 +17,18 @@ from pydantic import ValidationError
 from service import numbers, wording
 from service.composer import Prepare
 from service.errors import ErrorItem, InvalidFacts, UnknownKind
-from service.facts import Count, Envelope, SituationReport
+from service.facts import (
+    Count,
+    Envelope,
+    InspectionNotice,
+    RectificationReport,
+    ResearchReport,
+    SituationReport,
+    Speech,
+    StatusSnapshot,
+    WorkBrief,
+    WorkSummary,
+)
 
 
 @dataclass(frozen=True)
@@ -68,26 +79,38 @@ def when_phrase(facts: Envelope) -> str:
     return "截至目前"
 
 
-def rate_phrases(counts: list[Count], rates: list[Any]) -> list[str]:
-    """Return each rate as ``复工率达98.4%``; raise InvalidFacts for a bad reference."""
-    phrases: list[str] = []
+def rate_values(counts: list[Count], rates: list[Any]) -> list[tuple[str, str]]:
+    """Return each rate as (label, percentage): ("复工率", "98.4"); raise InvalidFacts on a bad reference."""
+    values: list[tuple[str, str]] = []
     errors: list[ErrorItem] = []
     for i, rate in enumerate(rates):
         num = find_count(counts, rate.numerator)
         den = find_count(counts, rate.denominator)
         if num is None:
-            errors.append(ErrorItem(f"rates[{i}].numerator", f"找不到编号或事项为“{rate.numerator}”的数据"))
+            errors.append(
+                ErrorItem(f"rates[{i}].numerator", f"找不到编号或事项为“{rate.numerator}”的数据")
+            )
         if den is None:
-            errors.append(ErrorItem(f"rates[{i}].denominator", f"找不到编号或事项为“{rate.denominator}”的数据"))
+            errors.append(
+                ErrorItem(
+                    f"rates[{i}].denominator", f"找不到编号或事项为“{rate.denominator}”的数据"
+                )
+            )
         elif den.value == 0:
             errors.append(ErrorItem(f"rates[{i}].denominator", "分母为0，无法计算比率"))
         if num is None or den is None or den.value == 0:
             continue
-        value = wording.percent(Decimal(num.value), Decimal(den.value), rate.digits)
-        phrases.append(f"{wording.clause(rate.label)}达{value}%")
+        values.append(
+            (rate.label, wording.percent(Decimal(num.value), Decimal(den.value), rate.digits))
+        )
     if errors:
         raise InvalidFacts(errors)
-    return phrases
+    return values
+
+
+def rate_phrases(counts: list[Count], rates: list[Any]) -> list[str]:
+    """Return each rate as ``复工率达98.4%``; raise InvalidFacts for a bad reference."""
+    return [f"{wording.clause(label)}达{value}%" for label, value in rate_values(counts, rates)]
 
 
 def prepare_situation(facts: Envelope) -> dict[str, Any]:
@@ -108,6 +131,234 @@ SITUATION_EXAMPLE: dict[str, Any] = {
     "signed_on": "2020-02-10",
 }
 
+
+def methods_phrase(methods: list[str]) -> str:
+    """Return how the work was done: 明查与暗访相结合 / 听取汇报、实地察看相结合 / 座谈交流; "" if none."""
+    names = [wording.clause(m) for m in methods if wording.clause(m)]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]}与{names[1]}相结合"
+    return f"{'、'.join(names)}相结合"
+
+
+def join_and(names: list[str]) -> str:
+    """Return names joined as 甲、乙和丙 (one name alone; "" for none)."""
+    names = [wording.clause(n) for n in names if wording.clause(n)]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{'、'.join(names[:-1])}和{names[-1]}"
+
+
+def doing_when(facts: Envelope) -> str:
+    """Return when something was done: a period (2026年3月2日至6日), a date, else 近日."""
+    if facts.period is not None:
+        return numbers.format_range(facts.period.start, facts.period.end)
+    if facts.as_of is not None:
+        return numbers.format_moment(facts.as_of)
+    return "近日"
+
+
+def _year_of(facts: Envelope) -> str:
+    """Return 2025年 when the facts' period lies within one year, else ""."""
+    if facts.period is not None and facts.period.start.year == facts.period.end.year:
+        return f"{facts.period.start.year}年"
+    return ""
+
+
+def prepare_summary(facts: Envelope) -> dict[str, Any]:
+    assert isinstance(facts, WorkSummary)
+    if facts.since:
+        since = f"{wording.clause(facts.since).removesuffix('以来')}以来"
+    elif facts.period is not None:
+        since = numbers.format_range(facts.period.start, facts.period.end)
+    else:
+        since = "今年以来"
+    overview = wording.clause(facts.overview) or f"扎实推进{wording.with_work(facts.topic)}"
+    return {
+        "title": facts.title or f"{facts.unit.name}{_year_of(facts)}{wording.with_work(facts.topic)}总结",
+        "since": since,
+        "overview": overview,
+        "rates": rate_phrases(facts.counts, facts.rates),
+    }
+
+
+def prepare_inspection(facts: Envelope) -> dict[str, Any]:
+    assert isinstance(facts, InspectionNotice)
+    team = facts.team
+    name = wording.clause(team.name)
+    phrase = f"{join_and(team.members)}组成{name}" if team.members else name
+    if team.leader:
+        phrase += f"，由{wording.clause(team.leader)}带队"
+    if team.members or team.leader:
+        phrase += "，"
+    return {
+        "title": default_title(facts, "督查情况的通报"),
+        "when": doing_when(facts),
+        "team": phrase,
+        "methods": methods_phrase(facts.methods),
+    }
+
+
+def prepare_rectification(facts: Envelope) -> dict[str, Any]:
+    assert isinstance(facts, RectificationReport)
+    done = sum(1 for item in facts.items if item.status == "已完成")
+    return {
+        "title": facts.title
+        or (f"关于{topic}整改情况的报告" if (topic := wording.clause(facts.topic)).endswith("问题")
+            else default_title(facts, "整改情况的报告")),
+        "when": when_phrase(facts),
+        "total": len(facts.items),
+        "done": done,
+        "pending": len(facts.items) - done,
+    }
+
+
+def prepare_speech(facts: Envelope) -> dict[str, Any]:
+    assert isinstance(facts, Speech)
+    return {
+        "title": facts.title or f"在{wording.clause(facts.occasion)}上的发言",
+        "when": when_phrase(facts),
+    }
+
+
+def prepare_brief(facts: Envelope) -> dict[str, Any]:
+    assert isinstance(facts, WorkBrief)
+    same_year = facts.signed_on is None or facts.signed_on.year == facts.held_on.year
+    held = numbers.format_month_day(facts.held_on) if same_year else numbers.format_date(facts.held_on)
+    return {
+        "title": facts.title or f"{facts.unit.name}开展{wording.clause(facts.event)}",
+        "series": facts.series or f"{wording.with_work(facts.topic)}简报",
+        "issuer": facts.signature or facts.unit.name,
+        "held": held,
+        "organizer": facts.organizer or facts.self_name,
+    }
+
+
+def prepare_research(facts: Envelope) -> dict[str, Any]:
+    assert isinstance(facts, ResearchReport)
+    return {
+        "title": default_title(facts, "情况的调研报告"),
+        "when": doing_when(facts),
+        "members": join_and(facts.team.members),
+        "methods": methods_phrase(facts.methods),
+    }
+
+
+def table_figure(c: Count) -> tuple[str, str]:
+    """Return (number, measure) of a count for a table cell: ("1530余", "条"), ("81.328", "万元")."""
+    number, measure = numbers.scale_wan(c.value, c.measure) if c.scale else (
+        numbers.format_decimal(c.value),
+        c.measure,
+    )
+    if c.approx in ("近", "约"):
+        number = f"{c.approx}{number}"
+    elif c.approx:
+        number = f"{number}{c.approx}"
+    return number, measure
+
+
+def snapshot_rows(counts: list[Count], rates: list[tuple[str, str]]) -> list[list[str]]:
+    """Return the table 项目/数量/单位/备注: one row per count, breakdowns as 其中： rows, then rates."""
+    rows = [["项目", "数量", "单位", "备注"]]
+
+    def add(c: Count, depth: int, first: bool) -> None:
+        number, measure = table_figure(c)
+        label = wording.clause(c.label)
+        if depth:
+            lead = "其中：" if depth == 1 else "含："
+            label = "\u3000" * 3 * (depth - 1) + (lead if first else "\u3000" * 3) + label
+        rows.append([label, number, measure, wording.clause(c.note)])
+        for i, b in enumerate(c.breakdown):
+            add(b, depth + 1, i == 0)
+
+    for c in counts:
+        add(c, 0, True)
+    rows.extend([wording.clause(label), value, "%", ""] for label, value in rates)
+    return rows
+
+
+def prepare_snapshot(facts: Envelope) -> dict[str, Any]:
+    assert isinstance(facts, StatusSnapshot)
+    return {
+        "title": facts.title or f"{wording.with_work(facts.topic)}情况快报",
+        "when": when_phrase(facts),
+        "rows": snapshot_rows(facts.counts, rate_values(facts.counts, facts.rates)),
+    }
+
+
+_UNIT: dict[str, Any] = {"name": "示例县卫生健康局", "self_reference": "我局"}
+
+SUMMARY_EXAMPLE: dict[str, Any] = {
+    "kind": "work_summary",
+    "unit": _UNIT,
+    "topic": "健康促进",
+    "measures": [{"phrases": ["强化统筹", "压实责任"], "text": "制定年度工作方案，明确责任分工"}],
+    "signed_on": "2025-12-28",
+}
+
+INSPECTION_EXAMPLE: dict[str, Any] = {
+    "kind": "inspection_notice",
+    "unit": {"name": "示例县人民政府督查室"},
+    "topic": "校园食品安全",
+    "targets": "全县中小学食堂食品安全管理情况",
+    "verdict": "各学校食堂管理制度基本健全，食品安全总体可控",
+    "signed_on": "2025-10-20",
+}
+
+RECTIFICATION_EXAMPLE: dict[str, Any] = {
+    "kind": "rectification_report",
+    "unit": _UNIT,
+    "topic": "医疗机构院感防控督查反馈问题",
+    "items": [
+        {"problem": "预检分诊登记信息不完整", "measure": "统一登记表格，每日专人核查", "status": "已完成"}
+    ],
+    "signed_on": "2025-11-05",
+}
+
+SPEECH_EXAMPLE: dict[str, Any] = {
+    "kind": "speech",
+    "unit": _UNIT,
+    "topic": "冬春季传染病防控",
+    "occasion": "全县冬春季传染病防控工作推进会",
+    "stage_summary": "入冬以来，我局统筹做好重点传染病监测预警和医疗救治准备",
+    "signed_on": "2025-12-10",
+}
+
+BRIEF_EXAMPLE: dict[str, Any] = {
+    "kind": "work_brief",
+    "unit": _UNIT,
+    "topic": "健康教育",
+    "issue_number": 1,
+    "purpose": "普及慢性病防治知识",
+    "held_on": "2025-09-16",
+    "event": "慢性病防治义诊宣传活动",
+    "content": "活动现场设置咨询台，医务人员为群众测量血压、血糖并讲解用药知识",
+    "effect": "贴近群众需求，受到居民欢迎",
+    "signed_on": "2025-09-17",
+}
+
+RESEARCH_EXAMPLE: dict[str, Any] = {
+    "kind": "research_report",
+    "unit": {"name": "示例县人大常委会办公室", "self_reference": "县人大常委会"},
+    "topic": "基层医疗卫生服务",
+    "team": {"leader": "县人大常委会副主任"},
+    "overview": "全县共有乡镇卫生院12所、村卫生室165个",
+    "signed_on": "2025-08-30",
+}
+
+SNAPSHOT_EXAMPLE: dict[str, Any] = {
+    "kind": "status_snapshot",
+    "unit": _UNIT,
+    "topic": "流感疫苗接种",
+    "as_of": "2025-11-30T17:00",
+    "counts": [{"label": "累计接种流感疫苗", "value": 12650, "measure": "剂次"}],
+    "signed_on": "2025-11-30",
+}
+
+
 KINDS: dict[str, Kind] = {
     k.id: k
     for k in [
@@ -119,6 +370,69 @@ KINDS: dict[str, Kind] = {
             template="situation_report.j2",
             prepare=prepare_situation,
             example=SITUATION_EXAMPLE,
+        ),
+        Kind(
+            id="work_summary",
+            name="工作总结",
+            description="总结一个时期的工作：主要做法、工作成效、经验体会、存在不足和今后打算",
+            model=WorkSummary,
+            template="work_summary.j2",
+            prepare=prepare_summary,
+            example=SUMMARY_EXAMPLE,
+        ),
+        Kind(
+            id="inspection_notice",
+            name="督查通报",
+            description="通报督查情况：督查组、方式和范围，总体评价，好的做法，存在问题和整改要求",
+            model=InspectionNotice,
+            template="inspection_notice.j2",
+            prepare=prepare_inspection,
+            example=INSPECTION_EXAMPLE,
+        ),
+        Kind(
+            id="rectification_report",
+            name="整改情况报告",
+            description="逐项报告反馈问题的整改措施和进展（已完成或正在推进）",
+            model=RectificationReport,
+            template="rectification_report.j2",
+            prepare=prepare_rectification,
+            example=RECTIFICATION_EXAMPLE,
+        ),
+        Kind(
+            id="speech",
+            name="发言材料",
+            description="会议发言：阶段性总结、认识体会及形势分析、下步工作措施",
+            model=Speech,
+            template="speech.j2",
+            prepare=prepare_speech,
+            example=SPEECH_EXAMPLE,
+        ),
+        Kind(
+            id="work_brief",
+            name="工作简报",
+            description="一期简报的一条信息：导语、主要内容、效果三段，带期号",
+            model=WorkBrief,
+            template="work_brief.j2",
+            prepare=prepare_brief,
+            example=BRIEF_EXAMPLE,
+        ),
+        Kind(
+            id="research_report",
+            name="调研报告",
+            description="报告调研情况：调研组和调研方式，基本情况，分方面的问题，意见建议",
+            model=ResearchReport,
+            template="research_report.j2",
+            prepare=prepare_research,
+            example=RESEARCH_EXAMPLE,
+        ),
+        Kind(
+            id="status_snapshot",
+            name="情况快报",
+            description="截至某一时点的一组数据，以“项目、数量、单位、备注”表格呈现",
+            model=StatusSnapshot,
+            template="status_snapshot.j2",
+            prepare=prepare_snapshot,
+            example=SNAPSHOT_EXAMPLE,
         ),
     ]
 }
@@ -159,6 +473,7 @@ _MESSAGES: dict[str, str] = {
     "datetime_from_date_parsing": "时间格式应为 YYYY-MM-DDTHH:MM",
     "datetime_type": "时间格式应为 YYYY-MM-DDTHH:MM",
     "too_long": "项目过多",
+    "too_short": "至少需要一项",
     "greater_than_equal": "数值过小",
     "less_than_equal": "数值过大",
     "finite_number": "应为有限数字",

@@ -1,0 +1,370 @@
+"""Every report kind: registry entry, example, four output formats, errors, heading hierarchy."""
+
+from __future__ import annotations
+
+import copy
+import io
+import itertools
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from service.composer import compose
+from service.errors import InvalidFacts
+from service.kinds import KINDS, get_kind, parse_facts
+from service.tree import Document, Role
+from service.writers import WRITERS
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.json"))
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+EXPECTED_KINDS = {
+    "situation_report": "情况汇报",
+    "work_summary": "工作总结",
+    "inspection_notice": "督查通报",
+    "rectification_report": "整改情况报告",
+    "speech": "发言材料",
+    "work_brief": "工作简报",
+    "research_report": "调研报告",
+    "status_snapshot": "情况快报",
+}
+
+
+def load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def sample(name: str) -> dict[str, Any]:
+    return load(ROOT / "samples" / f"{name}.json")
+
+
+def build(data: dict[str, Any]) -> Document:
+    facts = parse_facts(data)
+    kind = get_kind(facts.kind)
+    return compose(facts, kind.template, kind.prepare)
+
+
+def example(kind_id: str) -> dict[str, Any]:
+    return copy.deepcopy(dict(KINDS[kind_id].example))
+
+
+# --- registry -------------------------------------------------------------------------------
+
+
+def test_registry_holds_the_eight_kinds_with_their_chinese_names() -> None:
+    assert {k: v.name for k, v in KINDS.items()} == EXPECTED_KINDS
+
+
+@pytest.mark.parametrize("kind_id", sorted(KINDS))
+def test_kind_has_chinese_description_and_schema(kind_id: str) -> None:
+    kind = KINDS[kind_id]
+    assert CJK.search(kind.description) and "\n" not in kind.description
+    assert get_kind(kind.name) is kind
+    schema = kind.schema()
+    props = schema["properties"]
+    assert {"kind", "unit", "topic", "options"} <= set(props)
+    assert props["kind"].get("const") == kind_id or props["kind"].get("enum") == [kind_id]
+    own = set(props) - set(KINDS["situation_report"].model.model_fields)
+    for name in own:
+        assert CJK.search(props[name].get("title", "")), f"{kind_id}.{name} has no Chinese title"
+
+
+@pytest.mark.parametrize("kind_id", sorted(KINDS))
+def test_example_is_minimal_valid_facts(kind_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from service.cli import main
+
+    assert main(["kinds", kind_id, "--example"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(json.dumps(KINDS[kind_id].example))
+    facts = parse_facts(printed)
+    assert facts.kind == kind_id
+
+
+# --- rendering in every format ------------------------------------------------------------
+
+
+def _cases() -> list[Any]:
+    cases = [pytest.param(example(k), id=f"example-{k}") for k in sorted(KINDS)]
+    cases += [pytest.param(load(p), id=p.stem) for p in SAMPLES]
+    return cases
+
+
+@pytest.mark.parametrize("data", _cases())
+def test_renders_in_all_four_formats(data: dict[str, Any]) -> None:
+    document = build(data)
+    assert document.title
+    for name, writer in WRITERS.items():
+        content = writer.write(document)
+        assert content, name
+        if name != "docx":
+            body = content.decode("utf-8")
+            assert document.blocks[-1].text.split("\n")[0][:4] in body or name == "html"
+    reopened = docx.Document(io.BytesIO(WRITERS["docx"].write(document)))
+    paragraphs = reopened.paragraphs
+    titles = [p for p in paragraphs if p.style is not None and p.style.name == "Title"]
+    assert titles and titles[0].text.replace("\n", "").replace("\v", "") == document.title
+    want = [f"Heading {b.level}" for b in document.headings()]
+    got = [p.style.name for p in paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert got == want
+    tables = [b for b in document.blocks if b.role is Role.TABLE]
+    assert len(reopened.tables) == len(tables)
+    if data["kind"] == "status_snapshot":
+        header = [c.text for c in reopened.tables[0].rows[0].cells]
+        assert header == ["项目", "数量", "单位", "备注"]
+        assert len(reopened.tables[0].rows) == len(tables[0].rows)
+
+
+# --- validation errors ------------------------------------------------------------------------
+
+BREAKAGES: dict[str, tuple[Any, str]] = {
+    "situation_report": (lambda d: d["counts"][0].update(value="很多"), "counts[0].value"),
+    "work_summary": (lambda d: d["measures"][0].update(phrases=["一", "二", "三"]), "measures[0].phrases"),
+    "inspection_notice": (lambda d: d.pop("verdict"), "verdict"),
+    "rectification_report": (lambda d: d["items"][0].update(status="正在推进"), "items[0]"),
+    "speech": (lambda d: d.pop("occasion"), "occasion"),
+    "work_brief": (lambda d: d.update(issue_number=0), "issue_number"),
+    "research_report": (lambda d: d.update(team={}), "team.leader"),
+    "status_snapshot": (lambda d: d.update(counts=[]), "counts"),
+}
+
+
+def test_every_kind_has_a_breakage_case() -> None:
+    assert set(BREAKAGES) == set(KINDS)
+
+
+@pytest.mark.parametrize("kind_id", sorted(BREAKAGES))
+def test_validation_error_names_field_and_kind(kind_id: str) -> None:
+    data = example(kind_id)
+    data = json.loads(json.dumps(data))  # deep, mutable copy
+    breakage, field = BREAKAGES[kind_id]
+    breakage(data)
+    with pytest.raises(InvalidFacts) as info:
+        parse_facts(data)
+    errors = info.value.errors
+    hit = [e for e in errors if e.field == field]
+    assert hit, [e.as_dict() for e in errors]
+    assert hit[0].message.startswith(f"{KINDS[kind_id].name}：")
+    assert not re.search(r"[A-Za-z]{4,}", hit[0].message.split("：", 1)[1]), hit[0].message
+
+
+def test_pending_rectification_needs_a_date_in_chinese() -> None:
+    data = example("rectification_report")
+    data["items"] = [dict(data["items"][0], status="正在推进")]
+    with pytest.raises(InvalidFacts) as info:
+        parse_facts(data)
+    assert "计划完成日期" in info.value.errors[0].message
+
+
+def test_snapshot_needs_a_time() -> None:
+    data = example("status_snapshot")
+    del data["as_of"]
+    with pytest.raises(InvalidFacts) as info:
+        parse_facts(data)
+    assert info.value.errors[0].message.startswith("情况快报：")
+
+
+# --- heading hierarchy --------------------------------------------------------------------------
+
+
+def assert_hierarchy(document: Document) -> None:
+    """Headings start at 一、, never skip a level, and count 1, 2, 3 … within each parent."""
+    counters = [0] * 5
+    current = 0
+    labels = {1: r"[一二三四五六七八九十]+、", 2: r"（[一二三四五六七八九十]+）", 3: r"\d+\.", 4: r"（\d+）"}
+    for block in document.headings():
+        assert block.level <= current + 1, f"{block.label}{block.heading} skips a level"
+        assert re.fullmatch(labels[block.level], block.label), block.label
+        counters[block.level] += 1
+        for deeper in range(block.level + 1, 5):
+            counters[deeper] = 0
+        n = re.sub(r"\D", "", block.label)
+        if n:
+            assert int(n) == counters[block.level], f"{block.label} out of sequence"
+        current = block.level
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_sample_headings_keep_the_hierarchy(path: Path) -> None:
+    document = build(load(path))
+    assert_hierarchy(document)
+    lines = [b.plain for b in document.blocks]
+    for above, below in itertools.pairwise(lines):
+        if re.match(r"[一二三四五六七八九十]+、", above):
+            assert not re.match(r"\d+\.", below), f"1. directly under 一、: {above} / {below}"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_sample_text_is_clean(path: Path) -> None:
+    text = build(load(path)).plain_text()
+    assert not re.search(r"[xX]{2}|__|某某|\?\?|None|\{\{|\}\}|\x1f|\x1e|\x1d", text)
+    assert not re.search(r"([。，；：、！？])\1", text)
+    assert not re.search(r"[\u4e00-\u9fff][,;:!?()]|[,;:!?()][\u4e00-\u9fff]", text)
+    assert not re.search(r"[，；、：][。；，]|。[，；、]", text)
+
+
+def test_research_report_uses_four_heading_levels() -> None:
+    document = build(sample("research_report"))
+    assert {b.level for b in document.headings()} == {1, 2, 3, 4}
+    text = document.plain_text()
+    assert "（一）工程运行管护方面\n1.部分工程管护责任不清" in text
+    assert "（1）产权归属不明确" in text
+    # a point without headed details keeps an inline list under its 2. heading
+    assert "2.水质检测覆盖不全\n一是乡镇水厂检测项目偏少；二是" in text
+
+
+def test_research_depth_two_keeps_every_fact_as_run_in_text() -> None:
+    data = sample("research_report")
+    data["options"] = {"numbering_depth": 2}
+    document = build(data)
+    assert {b.level for b in document.headings()} == {1, 2}
+    text = document.plain_text()
+    assert "部分工程管护责任不清。单村供水工程" in text
+    assert "产权归属不明确。部分工程建成后" in text
+
+
+def test_mixed_headed_and_inline_lists_keep_the_hierarchy() -> None:
+    data = sample("speech")
+    data["next_steps"] = [
+        {"heading": "抓好源头管控", "details": ["一项措施", "另一项措施"]},
+        {
+            "heading": "完善制度机制",
+            "details": [{"heading": "健全值守制度", "text": "实行领导带班"}, "落实通报"],
+        },
+        {"text": "同时做好宣传引导"},
+    ]
+    data["options"] = {"run_in_headings": True}
+    document = build(data)
+    assert_hierarchy(document)
+    text = document.plain_text()
+    assert "（一）抓好源头管控\n一是一项措施；二是另一项措施。" in text
+    assert "1.健全值守制度。实行领导带班。" in text
+    assert "2.落实通报" in text
+    assert "（三）同时做好宣传引导" in text
+
+
+# --- options ------------------------------------------------------------------------------------
+
+CLOSINGS = {
+    "situation_report": "特此报告。",
+    "inspection_notice": "特此通报。",
+    "rectification_report": "特此报告。",
+    "speech": "以上发言，不妥之处，请批评指正。",
+    "research_report": "特此报告。",
+    "status_snapshot": "特此报告。",
+}
+
+
+@pytest.mark.parametrize("kind_id", sorted(CLOSINGS))
+def test_closing_follows_the_option(kind_id: str) -> None:
+    data = example(kind_id)
+    closings = [b.text for b in build(data).blocks if b.role is Role.CLOSING]
+    assert closings == [CLOSINGS[kind_id]]
+    data["options"] = {"closing": False}
+    assert not [b for b in build(data).blocks if b.role is Role.CLOSING]
+
+
+@pytest.mark.parametrize("kind_id", ["work_summary", "work_brief"])
+def test_kinds_without_a_closing_formula(kind_id: str) -> None:
+    assert not [b for b in build(example(kind_id)).blocks if b.role is Role.CLOSING]
+
+
+@pytest.mark.parametrize(
+    "name", ["work_summary", "inspection_notice", "rectification_report", "speech", "research_report"]
+)
+def test_run_in_headings_put_body_on_the_heading_line(name: str) -> None:
+    data = sample(name)
+    separate = build(data)
+    data["options"] = {"run_in_headings": True}
+    runin = build(data)
+    sub = [b for b in separate.headings() if b.level >= 2]
+    sub_runin = [b for b in runin.headings() if b.level >= 2]
+    assert sub and not any(b.text for b in sub)
+    assert [b.heading.rstrip("。") for b in sub_runin] == [b.heading for b in sub]
+    assert all(b.text for b in sub_runin if b.heading.endswith("。"))
+    assert any(b.text for b in sub_runin)
+    assert_hierarchy(runin)
+
+
+@pytest.mark.parametrize(
+    "kind_id", ["work_summary", "inspection_notice", "rectification_report", "speech", "research_report",
+                "status_snapshot"]
+)
+def test_background_opening(kind_id: str) -> None:
+    data = example(kind_id)
+    data["background"] = "入汛以来，我县降雨明显偏多"
+    data["options"] = {"opening": "background"}
+    first_body = next(b.text for b in build(data).blocks if b.role is Role.BODY)
+    assert first_body.startswith("入汛以来，我县降雨明显偏多。")
+
+
+def test_summary_opening_styles() -> None:
+    data = sample("work_summary")
+    text = build(data).plain_text()
+    assert "今年以来，我局根据县委、县政府关于食品安全工作的部署要求，围绕" in text
+    data["options"] = {"opening": "profile"}
+    first = next(b.text for b in build(data).blocks if b.role is Role.BODY)
+    assert first.startswith("围绕“守底线") and first.endswith("现将我局今年以来食品安全工作情况总结如下：")
+
+
+# --- kind-specific wording ------------------------------------------------------------------------
+
+
+def test_inspection_notice_skeleton() -> None:
+    text = build(sample("inspection_notice")).plain_text()
+    for phrase in (
+        "相结合的方式",
+        "现将督查情况通报如下：",
+        "总体来看，",
+        "如：东坪镇",
+        "于2026年4月30日前整改到位",
+        "请各有关单位于2026年5月12日前将整改落实情况书面报送县政府督查室。",
+        "特此通报。",
+    ):
+        assert phrase in text, phrase
+
+
+def test_rectification_status_and_tally() -> None:
+    text = build(sample("rectification_report")).plain_text()
+    assert "4个问题中已完成整改2个，正在推进2个。" in text
+    assert "整改进展：已于2026年4月25日完成整改。" in text
+    assert "整改进展：正在推进，计划于2026年5月20日前完成整改。" in text
+
+
+def test_brief_has_issue_line_and_three_paragraphs() -> None:
+    document = build(sample("work_brief"))
+    subtitles = [b.text for b in document.blocks if b.role is Role.SUBTITLE]
+    assert "第23期" in subtitles
+    bodies = [b.text for b in document.blocks if b.role is Role.BODY]
+    assert len(bodies) == 3
+    assert bodies[0].startswith("为进一步提升乡村医生院前急救能力，6月10日，")
+    assert bodies[2].startswith("本次培训") and "，确保" in bodies[2]
+    assert not document.headings()
+
+
+def test_snapshot_table_rows() -> None:
+    document = build(sample("status_snapshot"))
+    table = next(b for b in document.blocks if b.role is Role.TABLE)
+    assert table.rows[0] == ["项目", "数量", "单位", "备注"]
+    assert ["其中：集中安置", "412", "人", ""] in table.rows
+    assert ["\u3000\u3000\u3000投亲靠友", "914", "人", ""] in table.rows
+    assert not document.headings()
+
+
+def test_snapshot_table_shows_approximation_scale_and_rates() -> None:
+    data = example("status_snapshot")
+    data["counts"] = [
+        {"id": "a", "label": "应接种人数", "value": 20000, "measure": "人", "scale": True},
+        {"id": "b", "label": "已接种人数", "value": 15000, "measure": "人", "approx": "近"},
+    ]
+    data["rates"] = [{"label": "接种率", "numerator": "b", "denominator": "a"}]
+    rows = next(b for b in build(data).blocks if b.role is Role.TABLE).rows
+    assert rows[1:] == [
+        ["应接种人数", "2", "万人", ""],
+        ["已接种人数", "近15000", "人", ""],
+        ["接种率", "75", "%", ""],
+    ]
