@@ -484,7 +484,7 @@ async def _form_data(request: Request) -> tuple[dict[str, str], Any]:
     for name, value in form.multi_items():
         if isinstance(value, str):
             fields[name] = value
-        elif name == "_import" and getattr(value, "filename", ""):
+        elif name == "_import" and value.filename:
             upload = value
     return fields, upload
 

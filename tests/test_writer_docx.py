@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from typing import Any
 
 import docx
@@ -178,7 +179,7 @@ def test_long_titles_break_between_words_longer_line_first(title: str, lines: li
     result = layout.title_lines(title)
     assert result == lines
     assert "".join(result) == title
-    assert all(len(a) >= len(b) for a, b in zip(result, result[1:], strict=False))
+    assert all(len(a) >= len(b) for a, b in itertools.pairwise(result))
 
 
 def test_docx_title_carries_the_line_break(rich_docx: DocxDocument) -> None:
