@@ -241,10 +241,10 @@ def test_mixed_headed_and_inline_lists_keep_the_hierarchy() -> None:
     document = build(data)
     assert_hierarchy(document)
     text = document.plain_text()
-    assert "（一）抓好源头管控\n一是一项措施；二是另一项措施。" in text
+    assert "（一）抓好源头管控。一是一项措施；二是另一项措施。" in text
     assert "1.健全值守制度。实行领导带班。" in text
     assert "2.落实通报" in text
-    assert "（三）同时做好宣传引导" in text
+    assert "\n（三）同时做好宣传引导。\n" in text
 
 
 # --- options ------------------------------------------------------------------------------------
