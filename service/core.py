@@ -57,7 +57,7 @@ class Output:
 def _keep_terms(facts: Envelope) -> list[str]:
     """Return the terms a script conversion must keep as given: the facts' ``keep`` list
     (names of people and places); empty when the facts name none."""
-    return list(getattr(facts, "keep", []) or [])
+    return list(facts.keep)
 
 
 def convert_document(document: Document, script: str, keep: list[str]) -> None:

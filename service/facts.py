@@ -95,7 +95,10 @@ class Measure(Model):
 
     heading: ShortText | None = Field(default=None, title="小标题", description="如：加强组织领导")
     phrases: list[ShortText] = Field(
-        default_factory=list, max_length=2, title="对仗短语", description="两个四字短语，如：强化统筹、压实责任"
+        default_factory=list,
+        max_length=2,
+        title="对仗短语",
+        description="两个四字短语，如：强化统筹、压实责任",
     )
     text: Text | None = Field(default=None, title="具体做法")
     counts: list[Count] = Field(default_factory=list, title="相关数据")
@@ -139,6 +142,11 @@ class Envelope(Model):
     signature: ShortText | None = Field(default=None, title="落款单位", description="缺省时用发文单位")
     signed_on: dt.date | None = Field(default=None, title="成文日期")
     script: Script = Field(default="zh-Hans", title="文字", description="简体或繁体（台湾、香港）")
+    keep: list[ShortText] = Field(
+        default_factory=list,
+        title="保持原样的词语",
+        description="转换为繁体时不转换的人名、地名，如：余华、干河村",
+    )
     options: Options = Field(default_factory=Options, title="版式选项")
 
     @property

@@ -75,10 +75,15 @@ def format_moment(value: dt.date | dt.datetime) -> str:
 
 
 def format_range(start: dt.date, end: dt.date) -> str:
-    """Return a period as 2020年1月24日至2月10日; the end repeats the year only when it differs."""
-    if start.year == end.year:
+    """Return a period as 2020年1月24日至2月10日, or 2026年4月13日至17日 within one month.
+
+    The end repeats the year only when it differs.
+    """
+    if start.year != end.year:
+        return f"{format_date(start)}至{format_date(end)}"
+    if start.month != end.month:
         return f"{format_date(start)}至{end.month}月{end.day}日"
-    return f"{format_date(start)}至{format_date(end)}"
+    return f"{format_date(start)}至{end.day}日"
 
 
 def format_month_day(value: dt.date) -> str:

@@ -95,3 +95,7 @@ def test_format_range_repeats_year_only_when_it_changes(
     start: dt.date, end: dt.date, expected: str
 ) -> None:
     assert format_range(start, end) == expected
+
+
+def test_format_range_within_one_month_names_the_month_once() -> None:
+    assert format_range(dt.date(2026, 4, 13), dt.date(2026, 4, 17)) == "2026年4月13日至17日"
