@@ -6,7 +6,6 @@ facts model, translating pydantic's errors into Chinese messages with English fi
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -526,8 +525,3 @@ def parse_facts(data: object) -> Envelope:
         return kind.model.model_validate(payload)
     except ValidationError as exc:
         raise translate(exc, kind) from None
-
-
-def today() -> dt.date:
-    """Return today's date (one place, so tests can reason about 'future')."""
-    return dt.date.today()
