@@ -122,6 +122,25 @@ def _facts_body_schema() -> dict[str, Any]:
     }
 
 
+def _text_body(example: dict[str, str], with_upload: bool = False) -> dict[str, Any]:
+    """Return the OpenAPI request body of an endpoint taking ``{"text": ...}`` (or a file)."""
+    content: dict[str, Any] = {
+        "application/json": {
+            "schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]},
+            "example": example,
+        }
+    }
+    if with_upload:
+        content["multipart/form-data"] = {
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
+        }
+    return {"requestBody": {"required": True, "content": content}}
+
+
 @router.get("/kinds", summary="List report kinds with their JSON Schemas")
 def list_kinds() -> dict[str, Any]:
     """Every kind: id, Chinese name, one-line description and facts JSON Schema."""
@@ -188,28 +207,7 @@ async def preview_report(
 @router.post(
     "/check",
     summary="Check a draft for unfilled placeholders and defects",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"text": {"type": "string"}},
-                        "required": ["text"],
-                    },
-                    "example": {"text": "截至月日时，累计排查XX人。"},
-                },
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                        "required": ["file"],
-                    }
-                },
-            },
-        }
-    },
+    openapi_extra=_text_body({"text": "截至月日时，累计排查XX人。"}, with_upload=True),
 )
 async def check_draft(request: Request) -> dict[str, Any]:
     """Findings for a JSON ``{"text": ...}`` body or a multipart upload in field ``file``.
@@ -377,21 +375,7 @@ async def convert(request: Request) -> Response:
 @router.post(
     "/detect",
     summary="Detect language and simplified/traditional script",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"text": {"type": "string"}},
-                        "required": ["text"],
-                    },
-                    "example": {"text": "疫情防控工作汇报"},
-                }
-            },
-        }
-    },
+    openapi_extra=_text_body({"text": "疫情防控工作汇报"}),
 )
 async def detect_script(request: Request) -> dict[str, Any]:
     """``{"ok": true, "language", "script", "confidence", "evidence"}`` for ``{"text": ...}``;
