@@ -24,8 +24,8 @@ from functools import lru_cache
 
 import opencc
 from docx.document import Document as DocxDocument
-from lxml import etree
 
+from service import ooxml
 from service.errors import UnsupportedMedia
 from service.uploads import UploadLimits, decode_text, is_docx_bytes, open_docx
 
@@ -1146,93 +1146,15 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # .docx extraction and file entry point
 # --------------------------------------------------------------------------------------------
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_T = f"{{{_W}}}t"
-_P = f"{{{_W}}}p"
-_TAB = f"{{{_W}}}tab"
-_BR = {f"{{{_W}}}br", f"{{{_W}}}cr"}
-_TXBX = f"{{{_W}}}txbxContent"
-_FALLBACK = f"{{{_MC}}}Fallback"
-_SKIP = {f"{{{_W}}}delText", f"{{{_W}}}instrText", _FALLBACK}
-
-
-def _paragraph_text(p: etree._Element, boxes: list[etree._Element]) -> str:
-    parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        for child in el:
-            tag = child.tag
-            if tag == _T:
-                parts.append(child.text or "")
-            elif tag == _TAB:
-                parts.append("\t")
-            elif tag in _BR:
-                parts.append("\n")
-            elif tag == _TXBX:
-                boxes.append(child)
-            elif tag in _SKIP or tag == _P:
-                if tag == _P:  # a nested paragraph outside a text box: treat as its own
-                    boxes.append(child)
-                continue
-            else:
-                walk(child)
-
-    walk(p)
-    return "".join(parts)
-
-
-def _collect(el: etree._Element, out: list[str]) -> None:
-    """Append the text of every paragraph under ``el`` (tables, sdt, text boxes) in order."""
-    for child in el:
-        tag = child.tag
-        if tag == _P:
-            _paragraph_into(child, out)
-        elif tag == _FALLBACK or not isinstance(tag, str):
-            continue
-        else:
-            _collect(child, out)
-
-
-def _paragraph_into(p: etree._Element, out: list[str]) -> None:
-    boxes: list[etree._Element] = []
-    out.append(_paragraph_text(p, boxes))
-    for box in boxes:
-        if box.tag == _P:
-            _paragraph_into(box, out)
-        else:
-            _collect(box, out)
-
-
-_PART_ORDER = ("/header", "/footer", "/footnotes", "/endnotes")
-
-
 def extract_docx_text(document: DocxDocument) -> str:
     """Return the document's text, one paragraph per line: body (paragraphs and tables in
     order, text boxes after their anchor paragraph), then headers, footers, footnotes and
-    endnotes. Returns "" for an empty document."""
-    out: list[str] = []
-    _collect(document.element.body, out)
-    rels = sorted(
-        document.part.rels.values(),
-        key=lambda r: (
-            next((i for i, s in enumerate(_PART_ORDER) if r.reltype.endswith(s)), 9),
-            int(re.sub(r"\D", "", r.rId) or 0),
-        ),
-    )
-    seen: set[str] = set()
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    for rel in rels:
-        if rel.is_external or not rel.reltype.endswith(_PART_ORDER):
-            continue
-        part = rel.target_part
-        name = str(part.partname)
-        if name in seen:
-            continue
-        seen.add(name)
-        root = etree.fromstring(part.blob, parser=parser)
-        _collect(root, out)
-    return "\n".join(out)
+    endnotes. Returns "" for an empty document.
+
+    Reviewers' comments are not part of the draft and are not checked; the traversal is
+    :func:`service.ooxml.document_text`, shared with the converter.
+    """
+    return ooxml.document_text(document, ooxml.MAIN_STORIES)
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

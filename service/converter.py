@@ -22,7 +22,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -30,8 +30,8 @@ from typing import Any
 
 import opencc
 from docx.document import Document as DocxDocument
-from lxml import etree
 
+from service import ooxml
 from service.errors import BadRequest
 from service.uploads import UploadLimits, open_docx
 
@@ -471,12 +471,17 @@ def convert_document(
     whole document's text.
     """
     target = check_target(to, "to")
-    parts = list(_text_parts(document))
-    paragraphs = [para for root, _commit in parts for para in _paragraph_texts(root)]
+    parts = list(ooxml.text_parts(document))
+    paragraphs = [
+        para
+        for part in parts
+        for para in ooxml.paragraphs_in_order(part.root, fallbacks=True)
+        if para.text_nodes
+    ]
     props = document.core_properties
     meta = [("title", props.title or ""), ("subject", props.subject or "")]
     if source is None or source == "auto":
-        sample = "\n".join([*(p.text for p in paragraphs[:4000]), *(v for _, v in meta)])
+        sample = "\n".join([*(p.runs_text for p in paragraphs[:4000]), *(v for _, v in meta)])
         src = _resolve_source(sample, None)
     else:
         src = check_target(source, "from")
@@ -486,15 +491,15 @@ def convert_document(
     if not steps:
         return changes
 
-    texts = [p.text for p in paragraphs]
+    texts = [p.runs_text for p in paragraphs]
     converted = _convert_many(steps, texts, keep_re)
     for para, before, after in zip(paragraphs, texts, converted, strict=True):
         if before == after:
             continue
         changes.extend(diff_changes(before, after))
-        para.assign(_split_lengths(before, after, [len(t.text or "") for t in para.nodes]))
-    for _root, commit in parts:
-        commit()
+        para.set_runs_text(_split_lengths(before, after, [len(t.text or "") for t in para.text_nodes]))
+    for part in parts:
+        part.commit()
     for name, value in meta:
         if value:
             new = _apply(steps, value, keep_re)
@@ -506,10 +511,12 @@ def convert_document(
 
 def document_text(document: DocxDocument) -> str:
     """Return the text of every paragraph in every text part (body, tables, headers, footers,
-    footnotes, endnotes, comments), one paragraph per line; "" for an empty document."""
-    return "\n".join(
-        para.text for root, _commit in _text_parts(document) for para in _paragraph_texts(root)
-    )
+    footnotes, endnotes, comments), one paragraph per line; "" for an empty document.
+
+    The same text :func:`service.checker.extract_docx_text` reads, plus comments (see
+    :func:`service.ooxml.document_text`).
+    """
+    return ooxml.document_text(document)
 
 
 def _convert_many(steps: list[str], texts: list[str], keep: re.Pattern[str] | None) -> list[str]:
@@ -550,97 +557,3 @@ def convert_docx(
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue(), changes
-
-
-# ---------------------------------------------------------------------------------------------
-# Raw WordprocessingML helpers (all lxml handling of .docx parts lives here)
-# ---------------------------------------------------------------------------------------------
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W_P = f"{{{W_NS}}}p"
-_W_T = f"{{{W_NS}}}t"
-
-_CT_PREFIX = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-# Parts whose w:t text is document content. Field codes (w:instrText) and deleted text
-# (w:delText) are not w:t and are left alone.
-_TEXT_CONTENT_TYPES = {
-    _CT_PREFIX + suffix
-    for suffix in (
-        "document.main+xml",
-        "document.macroEnabled.main+xml",
-        "template.main+xml",
-        "header+xml",
-        "footer+xml",
-        "footnotes+xml",
-        "endnotes+xml",
-        "comments+xml",
-    )
-}
-
-
-@dataclass
-class _ParagraphText:
-    """The w:t nodes that belong to one w:p (not to paragraphs nested in its text boxes)."""
-
-    nodes: list[Any]
-
-    @property
-    def text(self) -> str:
-        return "".join(node.text or "" for node in self.nodes)
-
-    def assign(self, pieces: list[str]) -> None:
-        """Write ``pieces`` back, one per w:t node; untouched nodes keep their exact text."""
-        for node, piece in zip(self.nodes, pieces, strict=True):
-            if (node.text or "") != piece:
-                node.text = piece
-                if piece != piece.strip():
-                    node.set(_XML_SPACE, "preserve")
-
-
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _text_parts(document: DocxDocument) -> Iterator[tuple[Any, Callable[[], None]]]:
-    """Yield ``(root element, commit)`` for every part that carries document text.
-
-    Parts python-docx parses (body, headers, footers, and footnotes/comments in newer
-    versions) are edited through their live element and serialised by python-docx on save;
-    ``commit`` does nothing for them. Parts it keeps as bytes are parsed here (no entities, no
-    network) and ``commit`` writes the edited XML back into the part's blob.
-    """
-    for part in document.part.package.iter_parts():
-        if part.content_type not in _TEXT_CONTENT_TYPES:
-            continue
-        element = getattr(part, "_element", None)
-        if element is not None:
-            yield element, _no_commit
-            continue
-        parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        root = etree.fromstring(part.blob, parser)
-
-        def commit(part: Any = part, root: Any = root) -> None:
-            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-        yield root, commit
-
-
-def _no_commit() -> None:
-    return None
-
-
-def _paragraph_texts(root: Any) -> list[_ParagraphText]:
-    """Return every paragraph under ``root`` (document order) with its own w:t nodes.
-
-    A text box's paragraphs sit inside a run of an outer paragraph; each w:t belongs to its
-    nearest enclosing w:p, so outer and nested paragraphs are converted separately.
-    """
-    paragraphs: dict[Any, _ParagraphText] = {}
-    for node in root.iter(_W_T):
-        owner = next(node.iterancestors(_W_P), None)
-        if owner is None:
-            continue
-        para = paragraphs.get(owner)
-        if para is None:
-            para = paragraphs[owner] = _ParagraphText([])
-        para.nodes.append(node)
-    return list(paragraphs.values())
