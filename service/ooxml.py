@@ -161,6 +161,7 @@ _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P = f"{{{W_NS}}}p"
 _T = f"{{{W_NS}}}t"
 _TAB = f"{{{W_NS}}}tab"
+_TABS = f"{{{W_NS}}}tabs"  # a paragraph's tab-stop list: its w:tab children are stops, not text
 _BR = f"{{{W_NS}}}br"
 _CR = f"{{{W_NS}}}cr"
 _TXBX = f"{{{W_NS}}}txbxContent"
@@ -317,6 +318,8 @@ def paragraphs_in_order(root: Any, *, fallbacks: bool = False) -> Iterator[Parag
                 skipped.update(el.iter(_P, _T, _TAB, _BR, _CR))
             continue
         parent = el.getparent()
+        if tag == _TAB and parent.tag == _TABS:
+            continue
         if last is not None and parent.getparent() is last.element and parent.tag != _TXBX:
             para: ParagraphText | None = last  # the common case: w:p > w:r > w:t
         else:

@@ -542,3 +542,17 @@ def test_finding_is_immutable() -> None:
     assert isinstance(f, Finding)
     with pytest.raises(AttributeError):
         f.kind = "x"  # type: ignore[misc]
+
+
+def test_docx_tab_stops_are_not_read_as_tab_characters() -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Pt
+
+    document = docx.Document()
+    para = document.add_paragraph()
+    para.paragraph_format.tab_stops.add_tab_stop(Pt(100), WD_TAB_ALIGNMENT.LEFT)
+    para.paragraph_format.tab_stops.add_tab_stop(Pt(300), WD_TAB_ALIGNMENT.RIGHT)
+    para.add_run("签发人：")
+    para.add_run().add_tab()
+    para.add_run("张明")
+    assert extract_docx_text(document) == "签发人：\t张明"
