@@ -192,6 +192,51 @@ async def create_report(
 
 
 @router.post(
+    "/reports/batch",
+    summary="Render many reports at once into a zip (all or nothing)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "reports": {
+                                "type": "array",
+                                "items": {"oneOf": [k.schema() for k in KINDS.values()]},
+                            }
+                        },
+                        "required": ["reports"],
+                    }
+                }
+            },
+        }
+    },
+    response_class=Response,
+    responses={200: {"content": {"application/zip": {}}}},
+)
+async def create_batch(
+    request: Request,
+    format: str = Query("docx", description="docx | txt | html | md"),
+    script: str | None = Query(None, description="zh-Hans | zh-Hant | zh-Hant-TW | zh-Hant-HK"),
+) -> Response:
+    """``{"reports": [facts, ...]}`` → a zip with one file per report and ``manifest.json``.
+
+    If any report is invalid nothing is rendered: the 422 lists every error as
+    ``reports[i].field``. At most ``HUIBAO_MAX_BATCH`` reports (default 200); the body may be
+    8 times ``HUIBAO_MAX_JSON_KB``.
+    """
+    core.writer_for(format)
+    body = await read_json(request, 8 * max_json_bytes())
+    if not isinstance(body, dict) or "reports" not in body:
+        raise BadRequest('请求体应为 JSON 对象 {"reports": [...]}', field="reports")
+    content = await run_in_threadpool(core.render_batch, body["reports"], format, script)
+    headers = {"Content-Disposition": content_disposition("汇报批量生成.zip")}
+    return Response(content, media_type="application/zip", headers=headers)
+
+
+@router.post(
     "/reports/preview",
     summary="Compose facts and return text, HTML and warnings as JSON",
     openapi_extra=_facts_body_schema(),

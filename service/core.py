@@ -7,13 +7,17 @@ checker over the result. The CLI, the JSON API and the web form all go through h
 
 from __future__ import annotations
 
+import io
+import json
+import os
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from service import checker
 from service.composer import compose
-from service.errors import BadRequest
+from service.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
 from service.factchecks import FactWarning, check_facts
 from service.facts import Envelope
 from service.kinds import get_kind, parse_facts
@@ -90,14 +94,10 @@ def writer_for(fmt: str) -> Writer:
     try:
         return WRITERS[fmt]
     except KeyError:
-        raise BadRequest(
-            f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}", field="format"
-        ) from None
+        raise BadRequest(f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}", field="format") from None
 
 
-def render(
-    data: Mapping[str, Any] | object, fmt: str = "docx", script: str | None = None
-) -> Output:
+def render(data: Mapping[str, Any] | object, fmt: str = "docx", script: str | None = None) -> Output:
     """Return the report for ``data`` written in format ``fmt``."""
     writer = writer_for(fmt)
     composed = compose_facts(data, script)
@@ -117,3 +117,55 @@ def preview(data: Mapping[str, Any] | object, script: str | None = None) -> dict
         "warnings": [w.as_dict() for w in composed.warnings],
         "findings": [f.as_dict() for f in composed.findings],
     }
+
+
+def max_batch() -> int:
+    """Return the most reports one batch may hold (``HUIBAO_MAX_BATCH``, default 200)."""
+    try:
+        return max(1, int(os.environ.get("HUIBAO_MAX_BATCH", "200")))
+    except ValueError:
+        return 200
+
+
+def render_batch(items: object, fmt: str = "docx", script: str | None = None) -> bytes:
+    """Return a zip of every report in ``items`` plus ``manifest.json``; all or nothing.
+
+    Each report is validated first; if any fails, InvalidFacts lists every error with its
+    path prefixed by ``reports[i]``, so a system can fix them all in one go. File names are
+    ``001-<title>.<suffix>``; the manifest gives per report its file, title, warnings and
+    findings.
+    """
+    writer = writer_for(fmt)
+    if not isinstance(items, list) or not items:
+        raise BadRequest("reports 应为非空数组，每项是一份报告的事实", field="reports")
+    if len(items) > max_batch():
+        raise BadRequest(f"一次最多生成 {max_batch()} 份报告，本次 {len(items)} 份", field="reports")
+    outputs: list[Output] = []
+    errors: list[ErrorItem] = []
+    for i, item in enumerate(items):
+        try:
+            outputs.append(render(item, fmt, script))
+        except HuibaoError as exc:
+            for err in exc.errors:
+                path = f"reports[{i}]" + (f".{err.field}" if err.field else "")
+                errors.append(ErrorItem(path, err.message))
+    if errors:
+        raise InvalidFacts(errors)
+    manifest = []
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i, out in enumerate(outputs, start=1):
+            name = f"{i:03d}-{out.filename}"
+            zf.writestr(name, out.content)
+            manifest.append(
+                {
+                    "index": i - 1,
+                    "file": name,
+                    "title": out.composed.document.title,
+                    "media_type": writer.media_type,
+                    "warnings": [w.as_dict() for w in out.composed.warnings],
+                    "findings": [f.as_dict() for f in out.composed.findings],
+                }
+            )
+        zf.writestr("manifest.json", json.dumps({"reports": manifest}, ensure_ascii=False, indent=2))
+    return buf.getvalue()
