@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -127,8 +128,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.json:
             results.append({"file": shown, "findings": [f.as_dict() for f in findings]})
         else:
-            for line in checker.format_findings(shown, text, findings):
+            shown_findings = findings if args.all else [f for f in findings if f.severity != "info"]
+            for line in checker.format_findings(shown, text, shown_findings):
                 print(line)
+            hidden = len(findings) - len(shown_findings)
+            if hidden:
+                print(f"{shown}: 另有 {hidden} 处提示（如半角标点），加 --all 显示")
     if args.json:
         print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
     elif not any_findings:
@@ -226,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="检查 .docx/.txt/.md 文稿：退出码 0 无问题，1 有发现，2 输入无法读取。",
     )
     p.add_argument("file", nargs="+", help="要检查的文件，- 表示标准输入")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出结果（包括全部提示）")
+    p.add_argument("--all", action="store_true", help="也逐条列出提示级（info）发现，如半角标点")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
@@ -279,6 +285,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 __all__ = ["BadRequest", "CliError", "build_parser", "main"]

@@ -75,3 +75,33 @@ def test_subprocess_exit_codes() -> None:
     binary = subprocess.run(run, input=b"\x00\x01\x02", capture_output=True, cwd=ROOT)
     assert (clean.returncode, dirty.returncode, binary.returncode) == (0, 1, 2)
     assert b"Traceback" not in binary.stderr
+
+
+def test_human_listing_folds_info_findings_unless_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("会议要求,各单位排查XX人。\n", encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    folded = capsys.readouterr().out
+    assert "letter_slot" in folded
+    assert "ascii_punctuation" not in folded
+    assert "另有 1 处提示" in folded
+    assert main(["check", "--all", str(path)]) == 1
+    assert "ascii_punctuation" in capsys.readouterr().out
+
+
+def test_closed_stdout_pipe_is_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("排查XX人。\n" * 20000, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "service", "check", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err
