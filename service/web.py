@@ -308,6 +308,8 @@ def build(
     """Return the render tree for ``raw`` (facts or a parsed form) with ``errors`` by path."""
     node = Node(key=key, path=path, spec=spec, errors=list(errors.get(path, [])), index=index)
     if spec.widget == "object":
+        if isinstance(raw, str) and any(k == "text" for k, _ in spec.children()):
+            raw = {"text": raw}  # a list item given as a bare string (the API accepts it too)
         raw = raw if isinstance(raw, Mapping) else {}
         node.children = [
             build(sub, raw.get(k, _MISSING), errors, join(path, k), k) for k, sub in spec.children()

@@ -198,3 +198,17 @@ def test_web_facts_matches_what_the_api_accepts(web_client: TestClient) -> None:
     preview = web_client.post("/api/reports/preview", json=facts)
     assert preview.status_code == 200, preview.text
     assert preview.json()["title"] == "关于防汛工作情况的汇报"
+
+
+def test_imported_string_items_fill_their_text_field(web_client: TestClient) -> None:
+    facts = {
+        "kind": "situation_report",
+        "unit": {"name": "东坪镇人民政府"},
+        "topic": "森林防火",
+        "next_steps": ["加密巡查频次", {"heading": "备足物资", "text": "补充灭火器材"}],
+    }
+    html = web_client.post("/web/fields", json=facts).text
+    assert re.search(r'id="f-next_steps\[0\]\.text"[^>]*>加密巡查频次<', html) or re.search(
+        r'id="f-next_steps\[0\]\.text"[^>]*value="加密巡查频次"', html
+    )
+    assert "补充灭火器材" in html
