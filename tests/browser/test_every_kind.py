@@ -27,7 +27,9 @@ def lines(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
-def test_imported_sample_previews_like_the_core(watched: tuple[Any, Watch], server: str, sample: Path) -> None:
+def test_imported_sample_previews_like_the_core(
+    watched: tuple[Any, Watch], server: str, sample: Path
+) -> None:
     page, _ = watched
     facts = json.loads(sample.read_text(encoding="utf-8"))
     expected = core.compose_facts(facts).document
