@@ -189,11 +189,17 @@ def drop_empty_sections(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` without headings that have nothing under them (a bare heading).
 
     A heading written as a run-in item with nothing after the marker (``@h2 text{{ runin }}``)
-    is not a section: when nothing sits under it, it stays as a numbered sentence instead.
+    is not a section: unless deeper headings (its sub-items) follow it, it stays as a numbered
+    sentence, and a body paragraph after it belongs to the section above, not to the item.
     """
     kept: list[Block] = []
     for i, block in enumerate(blocks):
-        if block.role is Role.HEADING and not block.text:
+        if block.role is Role.HEADING and not block.text and block.label == RUNIN:
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is None or nxt.role is not Role.HEADING or nxt.level <= block.level:
+                # an item complete in itself, not a section: keep it as a numbered sentence
+                block = Block(Role.HEADING, level=block.level, text=wording.sentence(block.heading))
+        elif block.role is Role.HEADING and not block.text:
             has_content = False
             for later in blocks[i + 1 :]:
                 if later.role is Role.HEADING and later.level <= block.level:
@@ -203,10 +209,7 @@ def drop_empty_sections(blocks: list[Block]) -> list[Block]:
                 if later.role is not Role.HEADING or later.text or later.label == RUNIN:
                     has_content = True
                     break
-            if not has_content and block.label == RUNIN:
-                # an item complete in itself, not a section: keep it as a numbered sentence
-                block = Block(Role.HEADING, level=block.level, text=wording.sentence(block.heading))
-            elif not has_content:
+            if not has_content:
                 continue
         kept.append(block)
     if len(kept) != len(blocks):

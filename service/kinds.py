@@ -190,7 +190,8 @@ def prepare_inspection(facts: Envelope) -> dict[str, Any]:
     name = wording.clause(team.name)
     phrase = f"{join_and(team.members)}组成{name}" if team.members else name
     if team.leader:
-        phrase += f"，由{wording.clause(team.leader)}带队"
+        # 联合督查组组成后由…带队 needs the comma; a bare team name takes 由… directly
+        phrase += f"{'，' if team.members else ''}由{wording.clause(team.leader)}带队"
     if team.members or team.leader:
         phrase += "，"
     return {

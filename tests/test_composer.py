@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from service.composer import compose, drop_empty_sections, heading_label, number_headings
+from service.composer import RUNIN, compose, drop_empty_sections, heading_label, number_headings
 from service.kinds import get_kind, parse_facts
 from service.tree import Block, Document, Role
 
@@ -72,6 +72,34 @@ def test_drop_empty_sections_removes_nested_empty_headings() -> None:
     ]
     kept = drop_empty_sections(blocks)
     assert [b.heading or b.text for b in kept] == ["乙", "正文"]
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        # a paragraph after a run-in item belongs to the section above: the item is a sentence
+        ([Block(Role.BODY, text="请各单位报送。")], ["（一）立行立改。", "请各单位报送。"]),
+        # nothing after it: still a numbered sentence
+        ([], ["（一）立行立改。"]),
+        # its own sub-items follow: it stays a heading over them
+        ([Block(Role.HEADING, level=3, heading="明确责任", text="逐项建台账。")],
+         ["（一）立行立改", "1.明确责任"]),
+        # a sibling follows
+        ([Block(Role.HEADING, level=2, heading="补齐短板", text="按标准补足。")],
+         ["（一）立行立改。", "（二）补齐短板"]),
+    ],
+)
+def test_run_in_item_without_body_is_a_numbered_sentence(
+    after: list[Block], expected: list[str]
+) -> None:
+    blocks = [
+        Block(Role.HEADING, level=1, heading="整改要求"),
+        Block(Role.HEADING, level=2, heading="立行立改", label=RUNIN),
+        *after,
+    ]
+    kept = drop_empty_sections(blocks)
+    number_headings(kept)
+    assert [b.label + (b.heading or b.text) for b in kept[1:]] == expected
 
 
 def test_number_headings_never_skips_a_level() -> None:

@@ -262,6 +262,7 @@ CLOSINGS = {
 @pytest.mark.parametrize("kind_id", sorted(CLOSINGS))
 def test_closing_follows_the_option(kind_id: str) -> None:
     data = example(kind_id)
+    data["recipient"] = "县人民政府"
     closings = [b.text for b in build(data).blocks if b.role is Role.CLOSING]
     assert closings == [CLOSINGS[kind_id]]
     data["options"] = {"closing": False}
@@ -271,6 +272,13 @@ def test_closing_follows_the_option(kind_id: str) -> None:
 @pytest.mark.parametrize("kind_id", ["work_summary", "work_brief"])
 def test_kinds_without_a_closing_formula(kind_id: str) -> None:
     assert not [b for b in build(example(kind_id)).blocks if b.role is Role.CLOSING]
+
+
+def test_research_report_without_recipient_ends_with_its_suggestions() -> None:
+    """特此报告 answers a 主送; a free-standing 调研报告 has nobody to report to."""
+    document = build(sample("research_report"))
+    assert not [b for b in document.blocks if b.role is Role.CLOSING]
+    assert document.plain_text().rstrip().splitlines()[-3].startswith("一是划定并公示")
 
 
 @pytest.mark.parametrize(
@@ -368,3 +376,138 @@ def test_snapshot_table_shows_approximation_scale_and_rates() -> None:
         ["已接种人数", "近15000", "人", ""],
         ["接种率", "75", "%", ""],
     ]
+
+
+# --- facts that are only a heading, or only a body among headed siblings ----------------------
+
+LONE_FACTS: list[Any] = [
+    pytest.param(
+        "situation_report_rich",
+        lambda d: d["measures"][0].pop("text"),
+        "（一）强化统筹部署，压实各方责任。\n（二）聚焦重点行业\n",
+        id="situation-measure-heading-only",
+    ),
+    pytest.param(
+        "situation_report_rich",
+        lambda d: d["measures"][1].pop("heading"),
+        "（一）强化统筹部署，压实各方责任\n局党组召开专题会议研究部署，制定大排查工作方案，明确班子成员分片包干。\n"
+        "（二）把危险化学品、道路运输、建筑施工、燃气安全作为排查重点，逐企业建立问题清单。\n（三）开展明查暗访\n",
+        id="situation-measure-without-heading",
+    ),
+    pytest.param(
+        "situation_report_rich",
+        lambda d: d["problems"][0].pop("heading"),
+        "三、存在问题\n（一）个别企业负责人重效益、轻安全，隐患自查自改流于形式。\n（二）基层监管力量相对薄弱\n",
+        id="situation-problem-without-heading",
+    ),
+    pytest.param(
+        "work_summary",
+        lambda d: d["measures"][2].pop("text"),
+        "（三）强化抽检，防控风险。\n（四）广泛宣传，社会共治\n",
+        id="summary-measure-heading-only",
+    ),
+    pytest.param(
+        "inspection_notice",
+        lambda d: d["problems"][1].pop("examples"),
+        "（二）防汛物资储备不足。\n（三）应急预案针对性不强\n",
+        id="inspection-finding-heading-only",
+    ),
+    pytest.param(
+        "inspection_notice",
+        lambda d: d["good_practices"][0].pop("heading"),
+        "二、好的做法\n（一）各乡镇均已明确水库山塘防汛行政、技术和巡查责任人，并在醒目位置公示。石桥镇为每口山塘",
+        id="inspection-finding-without-heading",
+    ),
+    pytest.param(
+        "inspection_notice",
+        lambda d: d["requirements"][2].pop("heading"),
+        "（三）县政府督查室将适时开展“回头看”，对整改不力、造成严重后果的依规依纪追究责任。\n请各有关单位",
+        id="inspection-requirement-without-heading-before-report-line",
+    ),
+    pytest.param(
+        "research_report",
+        lambda d: d["problems"][1]["points"][1].pop("details"),
+        "2.水质检测覆盖不全。\n（三）群众节水意识方面\n",
+        id="research-point-heading-only",
+    ),
+    pytest.param(
+        "research_report",
+        lambda d: d["problems"][0]["points"][0]["details"][0].pop("heading"),
+        "（1）部分工程建成后未办理移交手续，乡镇和村之间责任边界模糊。\n（2）管护经费来源不稳定\n",
+        id="research-detail-without-heading",
+    ),
+    pytest.param(
+        "speech",
+        lambda d: d["next_steps"][0].pop("details"),
+        "三、下步工作措施\n（一）紧盯关键时段，严防野外火源。\n（二）强化巡护监测",
+        id="speech-step-heading-only",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "expected"), LONE_FACTS)
+def test_lone_heading_or_body_is_a_numbered_sentence(
+    name: str, change: Any, expected: str
+) -> None:
+    """A heading with nothing under it is kept as a numbered sentence, never dropped; a body
+    among headed siblings gets its own number instead of reading as the previous item's text."""
+    data = sample(name)
+    change(data)
+    document = build(data)
+    assert_hierarchy(document)
+    assert expected in document.plain_text()
+
+
+@pytest.mark.parametrize(
+    ("items", "opening", "tally"),
+    [
+        ([0], "针对县联合督查组指出的问题，我镇制定整改措施", "截至2026年5月6日，该问题已完成整改。"),
+        ([2], "针对县联合督查组指出的问题，我镇制定整改措施", "截至2026年5月6日，该问题正在推进整改。"),
+        ([0, 1], "指出的2个问题，我镇逐项制定整改措施", "截至2026年5月6日，2个问题已全部完成整改。"),
+        ([2, 3], "指出的2个问题，我镇逐项制定整改措施", "截至2026年5月6日，2个问题均在推进整改中。"),
+        ([0, 2, 3], "指出的3个问题，我镇逐项制定整改措施", "3个问题中已完成整改1个，正在推进2个。"),
+    ],
+    ids=["one-done", "one-pending", "all-done", "none-done", "mixed"],
+)
+def test_rectification_opening_and_tally_fit_the_count(
+    items: list[int], opening: str, tally: str
+) -> None:
+    """One problem is not 逐项 nor 1个; none done is not 已完成整改0个."""
+    data = sample("rectification_report")
+    data["items"] = [data["items"][i] for i in items]
+    text = build(data).plain_text()
+    assert opening in text
+    assert tally in text
+    assert "整改0个" not in text and "1个问题" not in text
+
+
+@pytest.mark.parametrize(
+    ("team", "phrase"),
+    [
+        ({"name": "督查组", "leader": "副县长陈立新"}, "17日，督查组由副县长陈立新带队，对各乡镇"),
+        ({"name": "联合督查组", "members": ["县水利局", "县应急管理局"], "leader": "副县长陈立新"},
+         "县水利局和县应急管理局组成联合督查组，由副县长陈立新带队，对各乡镇"),
+        ({"name": "联合督查组", "members": ["县水利局"]}, "县水利局组成联合督查组，对各乡镇"),
+        ({"name": "督查组"}, "17日，督查组对各乡镇"),
+    ],
+    ids=["leader-only", "members-and-leader", "members-only", "name-only"],
+)
+def test_inspection_team_phrase(team: dict[str, Any], phrase: str) -> None:
+    data = sample("inspection_notice")
+    data["team"] = team
+    assert phrase in build(data).plain_text()
+
+
+@pytest.mark.parametrize(
+    ("activity", "label", "sentence"),
+    [
+        ("培训", "培训乡村医生", "现场进行技能考核。共培训乡村医生168人，"),
+        ("活动", "培训乡村医生", "现场进行技能考核。活动期间，共培训乡村医生168人，"),
+    ],
+    ids=["label-opens-with-activity", "label-does-not"],
+)
+def test_brief_counts_do_not_repeat_the_activity(activity: str, label: str, sentence: str) -> None:
+    data = sample("work_brief")
+    data["activity"] = activity
+    data["counts"][0]["label"] = label
+    assert sentence in build(data).plain_text()
