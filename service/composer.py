@@ -154,7 +154,8 @@ def parse_lines(rendered: str) -> list[Block]:
             continue
         if role is Role.HEADING:
             heading, _, body = rest.partition(RUNIN)
-            heading = wording.clause(heading.replace(PARAGRAPH, ""))
+            # a line break the user typed in a heading ends a sentence, as it does in a body
+            heading = wording.clause("".join(_paragraphs(heading)))
             first, *more = _paragraphs(body)
             if heading and first:
                 blocks.append(

@@ -224,6 +224,24 @@ def test_user_line_breaks_become_paragraphs_not_structure(minimal: dict[str, Any
     assert all(b.heading != "伪造标题" for b in doc.headings())
 
 
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d.update(problems=[{"heading": "甲", "text": "乙"}, "丙\n丁"]), "（二）丙。丁。"),
+        (lambda d: d.update(measures=[{"heading": "甲", "text": "乙"}, {"text": "第一段\n第二段"}]),
+         "（二）第一段。第二段。"),
+        (lambda d: d.update(problems=[{"heading": "人员\n不足"}]), "（一）人员。不足。"),
+    ],
+    ids=["problem-item", "measure-item", "heading-only"],
+)
+def test_line_breaks_in_a_numbered_sentence_end_sentences(
+    minimal: dict[str, Any], compose_text: ComposeText, change: Any, expected: str
+) -> None:
+    """An item written as a numbered sentence keeps the user's line breaks as sentence ends."""
+    change(minimal)
+    assert expected in compose_text(minimal).split("\n")
+
 ADVERSARIAL = [
     "{{ 7*7 }}",
     "{% raw %}x{% endraw %}",
