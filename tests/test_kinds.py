@@ -511,3 +511,24 @@ def test_brief_counts_do_not_repeat_the_activity(activity: str, label: str, sent
     data["activity"] = activity
     data["counts"][0]["label"] = label
     assert sentence in build(data).plain_text()
+
+
+@pytest.mark.parametrize(
+    ("groups", "phrase"),
+    [
+        ([{"name": "第一小组", "leader": "吴海", "focus": "水质检测"}],
+         "专题调研。调研组下设第一小组，由吴海带队，重点调研水质检测。"),
+        ([{"name": "第一小组", "focus": "水质检测"}], "专题调研。调研组下设第一小组，重点调研水质检测。"),
+        ([{"name": "第一小组", "focus": "水质检测"},
+          {"name": "第二小组", "leader": "郑秀兰", "focus": "管护"}],
+         "专题调研。调研组分2个小组开展工作：第一小组重点调研水质检测；第二小组由郑秀兰带队，重点调研管护。"),
+    ],
+    ids=["one-group-with-leader", "one-group", "two-groups"],
+)
+def test_research_sub_groups(groups: list[dict[str, str]], phrase: str) -> None:
+    """One sub-group is not 分1个小组."""
+    data = sample("research_report")
+    data["team"]["groups"] = groups
+    text = build(data).plain_text()
+    assert phrase in text
+    assert "分1个" not in text
