@@ -26,6 +26,7 @@ import opencc
 from docx.document import Document as DocxDocument
 
 from service import ooxml
+from service.converter import opencc_converter
 from service.errors import UnsupportedMedia
 from service.uploads import UploadLimits, decode_text, is_docx_bytes, open_docx
 
@@ -876,8 +877,9 @@ _SURNAME_YU = re.compile("余(?=[" + _cls("局校主书县市区镇先同总部�
 def _conversion_diffs(segment: str) -> list[tuple[int, int, str]]:
     """Return (start, end, expected) spans of ``segment`` that a proper s2t would change."""
     sets = _script_sets()
-    simplified = _cc("t2s.json").convert(segment)
-    targets = [_cc(c).convert(simplified) for c in ("s2t.json", "s2tw.json", "s2hk.json")]
+    # The converter's own configs, glossary included: what huibao itself would write is right.
+    simplified = opencc_converter("t2s")(segment)
+    targets = [opencc_converter(c)(simplified) for c in ("s2t", "s2tw", "s2hk")]
     bad = [False] * len(segment)
     expected: list[str] = list(segment)
     same_len = [t for t in targets if len(t) == len(segment)]

@@ -303,7 +303,29 @@ def plan(source: str, target: str, *, repair: bool = False, regional_vocabulary:
         steps.append(_FROM_SIMPLIFIED[target])
     if regional_vocabulary:
         steps = [_REGIONAL.get(s, s) for s in steps]
+    if steps and target in ("zh-Hant-TW", "zh-Hant-HK"):
+        steps.append(QUOTES_CORNER)
+    elif steps and target == "zh-Hans" and source != "zh-Hans":
+        steps.append(QUOTES_CURLY)
     return steps
+
+
+# Taiwan and Hong Kong write quotations in corner brackets 「」『』, the mainland in “”‘’.
+# Not an OpenCC config: a one-to-one punctuation step, so run lengths and offsets are kept.
+QUOTES_CORNER = "quotes:corner"
+QUOTES_CURLY = "quotes:curly"
+_QUOTE_TABLES = {
+    QUOTES_CORNER: str.maketrans("“”‘’", "「」『』"),
+    QUOTES_CURLY: str.maketrans("「」『』", "“”‘’"),
+}
+
+
+def _step(name: str) -> Callable[[str], str]:
+    """Return the function of one conversion step: a quote table or an OpenCC config."""
+    table = _QUOTE_TABLES.get(name)
+    if table is not None:
+        return lambda text: text.translate(table)
+    return opencc_converter(name)
 
 
 def _keep_pattern(keep: Iterable[str]) -> re.Pattern[str] | None:
@@ -317,7 +339,7 @@ def _apply(steps: list[str], text: str, keep: re.Pattern[str] | None) -> str:
     """Run ``text`` through ``steps``; spans matching ``keep`` are never converted."""
     if not steps or not text:
         return text
-    converters = [opencc_converter(s) for s in steps]
+    converters = [_step(s) for s in steps]
 
     def run(chunk: str) -> str:
         for convert in converters:

@@ -15,6 +15,7 @@ from docx.shared import Pt
 
 from service import converter
 from service.converter import (
+    QUOTES_CORNER,
     TARGETS,
     Change,
     convert_document,
@@ -104,7 +105,7 @@ def test_regional_vocabulary_only_on_request(simplified: str, taiwan: str) -> No
 
 
 def test_traditional_to_other_traditional_goes_through_simplified() -> None:
-    assert plan("zh-Hant", "zh-Hant-TW") == ["t2s", "s2tw"]
+    assert plan("zh-Hant", "zh-Hant-TW") == ["t2s", "s2tw", QUOTES_CORNER]
     assert convert_text("爲了羣衆", "zh-Hant-TW", source="zh-Hant").text == "為了群眾"
     assert convert_text("為了群眾", "zh-Hant", source="zh-Hant-TW").text == "爲了羣衆"
 
@@ -574,3 +575,29 @@ def test_oversized_upload_is_refused() -> None:
 def test_bad_target_is_refused_before_reading_the_upload() -> None:
     with pytest.raises(BadRequest):
         convert_docx(b"junk", "klingon")
+
+
+# --- Taiwan / Hong Kong conventions ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("zh-Hant", "開展“回頭看”和‘四不兩直’"),
+        ("zh-Hant-TW", "開展「回頭看」和『四不兩直』"),
+        ("zh-Hant-HK", "開展「回頭看」和『四不兩直』"),
+    ],
+)
+def test_taiwan_and_hong_kong_quote_with_corner_brackets(target: str, expected: str) -> None:
+    result = convert_text("开展“回头看”和‘四不两直’", target, source="zh-Hans")
+    assert result.text == expected
+    assert convert_text(result.text, "zh-Hans", source=target).text == "开展“回头看”和‘四不两直’"
+
+
+@pytest.mark.parametrize(
+    ("simplified", "taiwan"),
+    [("发布通知", "發布通知"), ("公布结果", "公布結果"), ("分布广泛", "分布廣泛"), ("占用通道", "占用通道")],
+)
+def test_taiwan_glossary_uses_moe_standard_forms(simplified: str, taiwan: str) -> None:
+    assert convert_text(simplified, "zh-Hant-TW", source="zh-Hans").text == taiwan
+    assert convert_text(simplified, "zh-Hant", source="zh-Hans").text != taiwan  # OpenCC: 佈/佔
