@@ -5,19 +5,7 @@
   const form = document.getElementById("check-form");
   const textArea = document.getElementById("f-text");
   const fileInput = document.getElementById("f-file");
-  const KEY = "huibao.check.text";
-  try {
-    if (!textArea.value) textArea.value = localStorage.getItem(KEY) || "";
-  } catch (e) {
-    /* storage unavailable */
-  }
-  textArea.addEventListener("input", function () {
-    try {
-      localStorage.setItem(KEY, textArea.value);
-    } catch (e) {
-      /* storage unavailable */
-    }
-  });
+  H.persistText(textArea, "huibao.check.text");
 
   /** Render ``text`` with every finding wrapped in a focusable <mark>. */
   function marked(text, findings) {

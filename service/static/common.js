@@ -159,6 +159,22 @@
     }, 60000);
   };
 
+  /** Keep ``textArea``'s text in localStorage under ``key`` and restore it on load. */
+  H.persistText = function (textArea, key) {
+    try {
+      if (!textArea.value) textArea.value = localStorage.getItem(key) || "";
+    } catch (e) {
+      /* storage unavailable: the page still works, the text is just not kept */
+    }
+    textArea.addEventListener("input", function () {
+      try {
+        localStorage.setItem(key, textArea.value);
+      } catch (e) {
+        /* storage unavailable */
+      }
+    });
+  };
+
   /** Return an inert fragment from trusted server HTML, without inline <style> (CSP). */
   H.fragment = function (html) {
     const t = document.createElement("template");

@@ -5,20 +5,8 @@
   const form = document.getElementById("convert-form");
   const textArea = document.getElementById("f-text");
   const fileInput = document.getElementById("f-file");
-  const KEY = "huibao.convert.text";
   let resultName = "转换结果.txt";
-  try {
-    if (!textArea.value) textArea.value = localStorage.getItem(KEY) || "";
-  } catch (e) {
-    /* storage unavailable */
-  }
-  textArea.addEventListener("input", function () {
-    try {
-      localStorage.setItem(KEY, textArea.value);
-    } catch (e) {
-      /* storage unavailable */
-    }
-  });
+  H.persistText(textArea, "huibao.convert.text");
 
   function options() {
     return {
