@@ -6,7 +6,6 @@ ends in the one error shape produced by :mod:`service.app`.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +17,7 @@ from starlette.datastructures import FormData
 
 from service import core
 from service.errors import BadRequest, NotAcceptable, PayloadTooLarge
+from service.jsonparse import parse_json
 from service.kinds import KINDS, get_kind
 from service.uploads import UploadLimits
 
@@ -48,7 +48,7 @@ async def read_json(request: Request, limit: int | None = None) -> Any:
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(f"请求体过大，上限为 {limit // 1024} KB")
-    body = b""
+    body = bytearray()  # not bytes: appending to bytes copies the whole body per chunk
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
@@ -56,11 +56,9 @@ async def read_json(request: Request, limit: int | None = None) -> Any:
     if not body.strip():
         raise BadRequest("请求体为空，应为 JSON 对象")
     try:
-        return json.loads(body)
+        return parse_json(bytes(body))
     except UnicodeDecodeError:
         raise BadRequest("请求体不是 UTF-8 编码的 JSON") from None
-    except json.JSONDecodeError as exc:
-        raise BadRequest(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列") from None
 
 
 def is_multipart(request: Request) -> bool:

@@ -7,12 +7,15 @@ with a 4xx status; an unexpected fault is logged and answered with the same shap
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service import __version__, api, web
 from service.errors import ErrorItem, HuibaoError
@@ -28,10 +31,22 @@ _HTTP_MESSAGES = {
 }
 
 
-def error_response(status: int, errors: list[ErrorItem]) -> JSONResponse:
+#: Chinese for the English details Starlette's form parser gives a malformed or oversized form.
+_FORM_MESSAGES = (
+    (re.compile(r"Too many fields\. Maximum number of fields is (\d+)"), "表单字段过多（上限 {0} 个）"),
+    (re.compile(r"Too many files\. Maximum number of files is (\d+)"), "上传文件过多（上限 {0} 个）"),
+    (re.compile(r"exceeded maximum size of (\d+)KB"), "表单字段内容过大（单个字段上限 {0} KB）"),
+)
+
+
+def error_response(
+    status: int, errors: list[ErrorItem], headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     """Return the one error shape."""
     return JSONResponse(
-        {"ok": False, "status": status, "errors": [e.as_dict() for e in errors]}, status_code=status
+        {"ok": False, "status": status, "errors": [e.as_dict() for e in errors]},
+        status_code=status,
+        headers=headers,
     )
 
 
@@ -50,15 +65,48 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, items)
 
 
+def _http_message(exc: StarletteHTTPException) -> str:
+    """Return a Chinese message for a Starlette HTTP error (its details are English)."""
+    if exc.status_code in _HTTP_MESSAGES:
+        return _HTTP_MESSAGES[exc.status_code]
+    detail = str(exc.detail)
+    for pattern, message in _FORM_MESSAGES:
+        if match := pattern.search(detail):
+            return message.format(*match.groups())
+    if exc.status_code == 400:  # "Missing boundary in multipart.", "Invalid multipart data." …
+        return "请求体无法解析：表单数据（multipart/form-data）格式错误"
+    return detail
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    message = _HTTP_MESSAGES.get(exc.status_code, str(exc.detail))
-    return error_response(exc.status_code, [ErrorItem(None, message)])
+    return error_response(exc.status_code, [ErrorItem(None, _http_message(exc))], exc.headers)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return error_response(500, [ErrorItem(None, "服务器内部错误，请联系管理员")])
+
+
+class HeadAsGet:
+    """Answer HEAD as GET without the body: FastAPI routes declare GET only (RFC 9110 §9.3.2)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def create_app() -> FastAPI:
@@ -73,6 +121,7 @@ def create_app() -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
+    app.add_middleware(HeadAsGet)
     app.include_router(api.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")

@@ -226,7 +226,9 @@ def _build_patterns() -> None:
     _p(
         "anonymised_name",
         "某{2,}|某(?=[" + _cls("市县区镇乡村街社局校单公厂院部处科委办党中小学医") + "])"
-        "|(?:-{2,}|—{2,}|－{2,})(?="
+        # From a run's first dash only, taken whole (possessive): else a long run of dashes
+        # followed by no place name was retried from every dash at every length (quadratic).
+        "|(?:(?<!-)-{2,}+|(?<!—)—{2,}+|(?<!－)－{2,}+)(?="
         + _alt(["社区", "街道", "镇", "乡", "村", "县", "省"])
         + "|[区區](?![域块塊間间])|市(?![场場民])|[局所])",
     )
@@ -508,10 +510,13 @@ class _Doc:
             yield i, start, end
 
 
+# Runs are bounded (a mailbox's local part ≤ 64, a domain label ≤ 63, RFC 5321/1035): unbounded,
+# a long run of letters without "@" or ".com" was retried from every position, and 200 000
+# letters took minutes.
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>\"“”]+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-    r"|\b[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:com|cn|net|org|gov|edu|html?|docx?|pdf)\b"
+    r"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,63}"
+    r"|\b[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){0,8}\.(?:com|cn|net|org|gov|edu|html?|docx?|pdf)\b"
 )
 _MD_LINE = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]+(?=\S))"
@@ -524,8 +529,9 @@ _MD_BOLD_STRICT = re.compile(
     re.MULTILINE,
 )
 _MD_EMPH = re.compile(r"(\*\*|__|\*)(?=[^\s*])[^*\n]{1,120}?(?<=[^\s*])\1")
+# Possessive blank runs (``*+``): adjacent ``[ \t]*`` could split a long blank line every way.
 _MD_TABLE = re.compile(
-    r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*$|\|", re.MULTILINE
+    r"^[ \t]*+\|?(?:[ \t]*+:?-{3,}:?[ \t]*+\|)+[ \t]*+:?-*:?[ \t]*+\|?[ \t]*+$|\|", re.MULTILINE
 )
 _MD_LINK = re.compile(r"\]\([^)\s]*\)|!?\[|\]")
 
@@ -994,7 +1000,8 @@ def _rare_mojibake_re() -> re.Pattern[str]:
 def _slot_mojibake(doc: _Doc) -> list[_Raw]:
     """Return ``??h``-style mojibake triggers in lines that are not traditional."""
     found: list[_Raw] = []
-    for m in re.finditer(r"\?(?:[!\"\\^`]|\?+[A-Za-z\\^`])[A-Za-z\\^`]*", doc.text):
+    # ``(?<!\?\?)\?++``: a run of "?" is tried from its first "?" only (else quadratic).
+    for m in re.finditer(r"\?(?:[!\"\\^`]|(?<!\?\?)\?++[A-Za-z\\^`])[A-Za-z\\^`]*", doc.text):
         li = doc.line_index(m.start())
         s, e = doc.line_bounds(li)
         if _is_traditional(doc.text[s:e]):

@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from service import __version__
 from service.errors import BadRequest, HuibaoError
@@ -24,28 +25,42 @@ class CliError(HuibaoError):
 
 
 def read_input(path: str) -> bytes:
-    """Return the bytes of ``path``, or of stdin for ``-``; raise CliError when unreadable."""
-    if path == "-":
-        return sys.stdin.buffer.read()
+    """Return the bytes of ``path``, or of stdin for ``-``; raise CliError when unreadable.
+
+    Empty input is an error, and at most ``HUIBAO_MAX_UPLOAD_MB`` is read, so that
+    ``/dev/zero`` or an endless pipe ends in a message instead of filling memory.
+    """
+    from service.uploads import MB, UploadLimits
+
+    limit = UploadLimits.from_env().max_bytes
     try:
-        return Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(path).open("rb") as fh:
+                data = fh.read(limit + 1)
     except FileNotFoundError:
         raise CliError("文件不存在") from None
     except IsADirectoryError:
         raise CliError("这是一个目录，不是文件") from None
     except OSError as exc:
         raise CliError(f"无法读取文件（{exc.strerror}）") from None
+    if len(data) > limit:
+        raise CliError(f"文件过大，上限为 {limit // MB} MB")
+    if not data:
+        raise CliError("标准输入为空" if path == "-" else "文件是空的")
+    return data
 
 
 def load_json(path: str) -> Any:
     """Return the JSON document in ``path`` (``-`` for stdin); raise CliError when malformed."""
+    from service.jsonparse import parse_json
+
     data = read_input(path)
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        return parse_json(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise CliError("文件不是 UTF-8 编码") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列") from None
 
 
 def write_output(content: bytes, out: str | None, binary: bool) -> None:
@@ -198,9 +213,32 @@ def cmd_detect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_USAGE_MESSAGES = (
+    (re.compile(r"^the following arguments are required: (.+)$"), "缺少参数：{0}"),
+    (
+        re.compile(r"^argument (\S+): invalid choice: (\S+) \(choose from (.+)\)$"),
+        "参数 {0} 的取值 {1} 无效，可选：{2}",
+    ),
+    (re.compile(r"^argument (\S+): invalid \w+ value: (.+)$"), "参数 {0} 的值 {1} 无效"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 缺少取值"),
+    (re.compile(r"^unrecognized arguments: (.+)$"), "无法识别的参数：{0}"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one Chinese line on stderr (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, chinese in _USAGE_MESSAGES:
+            if match := pattern.match(message):
+                message = chinese.format(*match.groups())
+                break
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}（用 {self.prog} -h 查看用法）\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="huibao",
         description="汇报：从结构化事实生成公文汇报（.docx/.txt/.html/.md），简繁转换，占位符检查。",
     )

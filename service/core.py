@@ -74,11 +74,20 @@ def convert_document(document: Document, script: str, keep: list[str]) -> None:
     document.script = script
 
 
+def check_script(script: str | None) -> None:
+    """Raise BadRequest on field ``script`` when an explicitly requested script is unknown."""
+    if script:
+        from service.converter import check_target
+
+        check_target(script, "script")
+
+
 def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -> Composed:
     """Return the composed, script-converted and checked report for raw facts ``data``.
 
     ``script`` overrides the facts' own ``script`` field when given.
     """
+    check_script(script)
     facts = parse_facts(data)
     kind = get_kind(facts.kind)
     warnings = check_facts(facts)
@@ -136,6 +145,7 @@ def render_batch(items: object, fmt: str = "docx", script: str | None = None) ->
     findings.
     """
     writer = writer_for(fmt)
+    check_script(script)  # a bad ?script= is one error on "script", not one per report
     if not isinstance(items, list) or not items:
         raise BadRequest("reports 应为非空数组，每项是一份报告的事实", field="reports")
     if len(items) > max_batch():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from service.facts import Count, Envelope
-from service.kinds import find_count
+from service.kinds import CountIndex
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ def check_facts(facts: Envelope, now: dt.datetime | None = None) -> list[FactWar
             _check_counts(counts, name, out)
     for j, measure in enumerate(getattr(facts, "measures", []) or []):
         _check_counts(getattr(measure, "counts", []), f"measures[{j}].counts", out)
-    counts = getattr(facts, "counts", []) or []
+    index = CountIndex(getattr(facts, "counts", []) or [])
     for i, rate in enumerate(getattr(facts, "rates", []) or []):
-        num, den = find_count(counts, rate.numerator), find_count(counts, rate.denominator)
+        num, den = index.find(rate.numerator), index.find(rate.denominator)
         if num and den and den.value and num.value > den.value:
             out.append(
                 FactWarning(

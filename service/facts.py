@@ -11,7 +11,15 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -19,10 +27,40 @@ Approximation = Literal["余", "多", "近", "约", "左右", "以上"]
 Script = Literal["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]
 
 
+def _plausible_amount(value: Decimal) -> Decimal:
+    """Refuse magnitudes no report states: written out in full, 1e999999999 is a billion digits.
+
+    Works on the digit tuple: ``normalize()`` would round, underflow or raise Overflow.
+    """
+    _sign, digits, exponent = value.as_tuple()
+    significant = "".join(map(str, digits)).rstrip("0")
+    if not significant:
+        return Decimal(0)  # 0E-999999999 is zero, not a billion zeros after the point
+    exponent = int(exponent) + len(digits) - len(significant)
+    if len(significant) + exponent > 16 or exponent < -10:
+        raise ValueError("数值超出范围：整数部分至多 16 位，小数至多 10 位")
+    return value
+
+
+Amount = Annotated[Decimal, AfterValidator(_plausible_amount)]
+
+
+#: Most items any one list of facts may hold: headings are numbered 一…九千九百九十九, and no
+#: report has a thousand measures or rows in one list.
+MAX_ITEMS = 1000
+
+
 class Model(BaseModel):
     """Base of every facts model: unknown fields are errors, so typos never vanish silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _not_too_many(cls, value: object) -> object:
+        if isinstance(value, list) and len(value) > MAX_ITEMS:
+            raise ValueError(f"项目过多：{len(value)} 项，至多 {MAX_ITEMS} 项")
+        return value
 
 
 class Unit(Model):
@@ -48,7 +86,7 @@ class Count(Model):
 
     id: ShortText | None = Field(default=None, title="编号", description="供比率引用的标识，可选")
     label: ShortText = Field(title="事项", description="如：累计排查返乡人员")
-    value: Decimal = Field(title="数量", description="整数或小数")
+    value: Amount = Field(title="数量", description="整数或小数")
     measure: Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)] = Field(
         default="", title="量词/单位", description="如：人、户、个、万元、%"
     )

@@ -29,6 +29,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from service.errors import UnsupportedMedia
+
 
 def set_fonts(target: BaseStyle | Run, east_asia: str, latin: str = "Times New Roman") -> None:
     """Set the Latin (ascii/hAnsi) and East Asian font names of a style or run."""
@@ -206,7 +208,10 @@ class TextPart:
 def _parse_untrusted(blob: bytes) -> Any:
     """Parse part XML without resolving entities or touching the network."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    return etree.fromstring(blob, parser=parser)
+    try:
+        return etree.fromstring(blob, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise UnsupportedMedia("文件已损坏：其中的 XML 部件不是有效的 XML") from exc
 
 
 def _kind_of(reltype: str) -> PartKind | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import docx
 from docx.document import Document as DocxDocument
+from lxml import etree
 
 from service.errors import PayloadTooLarge, UnsupportedMedia, UploadRejected
 
@@ -64,6 +65,14 @@ def check_size(data: bytes, limits: UploadLimits | None = None) -> None:
         )
 
 
+#: A DTD or entity declaration in any encoding an XML part may use (UTF-8 or UTF-16 either way).
+_DTD_MARKERS = tuple(
+    marker.encode(encoding)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("ascii", "utf-16-le", "utf-16-be")
+)
+
+
 def _check_package(zf: zipfile.ZipFile, compressed_size: int, limits: UploadLimits) -> None:
     infos = zf.infolist()
     if len(infos) > limits.max_members:
@@ -87,7 +96,7 @@ def _check_package(zf: zipfile.ZipFile, compressed_size: int, limits: UploadLimi
         if len(part) > info.file_size:
             raise UploadRejected("文件压缩数据与声明大小不符，已拒绝处理")
         # A Word package never needs a DTD; entity declarations are how XML bombs start.
-        if b"<!DOCTYPE" in part or b"<!ENTITY" in part:
+        if any(marker in part for marker in _DTD_MARKERS):
             raise UploadRejected(f"文件部件 {info.filename} 含有 XML 实体声明，已拒绝处理")
 
 
@@ -106,11 +115,20 @@ def open_docx(data: bytes, limits: UploadLimits | None = None) -> DocxDocument:
         return docx.Document(io.BytesIO(data))
     except (ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise UnsupportedMedia("文件无法作为 Word 文档（.docx）打开") from exc
+    except etree.XMLSyntaxError as exc:
+        raise UnsupportedMedia("文件已损坏：其中的 XML 部件不是有效的 XML") from exc
+    except AttributeError as exc:  # a part with the wrong root element (e.g. <Types/> → <foo/>)
+        raise UnsupportedMedia("文件已损坏：其中的 XML 部件结构不对") from exc
 
 
 def decode_text(data: bytes, limits: UploadLimits | None = None) -> str:
-    """Return ``data`` decoded as UTF-8 (BOM allowed) or GB18030; raise when it is neither."""
+    """Return ``data`` decoded as UTF-8 (BOM allowed), UTF-16 with a BOM, or GB18030; raise otherwise."""
     check_size(data, limits)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark (Notepad's "Unicode")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnsupportedMedia("文本编码无法识别，请保存为 UTF-8 后重试") from None
     if b"\x00" in data[:4096]:
         raise UnsupportedMedia("文件不是纯文本，也不是 Word 文档（.docx）")
     for encoding in ("utf-8-sig", "gb18030"):

@@ -25,6 +25,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from service import core
 from service.api import content_disposition
 from service.errors import BadRequest, ErrorItem, HuibaoError
+from service.jsonparse import parse_json
 from service.kinds import KINDS, Kind, get_kind
 from service.tree import Document
 from service.writers import html as html_writer
@@ -57,6 +58,8 @@ ACTION_FIELDS = ("script",)
 DOWNLOADS = {"docx": "Word 文件", "txt": "纯文本", "md": "Markdown"}
 TIME_SUFFIX = "#time"
 _MISSING = object()
+#: Deepest nesting of lists a submitted form may name (counts[0].breakdown[1]… is 2).
+MAX_FORM_DEPTH = 12
 _TEXTAREA_MIN = 1000
 
 
@@ -198,6 +201,8 @@ def parse_form(spec: Spec, form: Mapping[str, str], path: str = "") -> Any:
     if spec.widget == "object":
         return {key: parse_form(sub, form, join(path, key)) for key, sub in spec.children()}
     if spec.widget == "array":
+        if path.count("[") >= MAX_FORM_DEPTH:  # breakdown in breakdown …: the schema recurses
+            raise BadRequest(f"表单字段层级过深（列表至多嵌套 {MAX_FORM_DEPTH} 层）", field=path)
         pattern = re.compile(re.escape(path) + r"\[(\d+)\]")
         indices = sorted({int(m.group(1)) for k in form if (m := pattern.match(k))})
         item = spec.item()
@@ -251,7 +256,7 @@ def to_facts(spec: Spec, raw: Any) -> Any:
         return _MISSING
     if spec.widget in ("decimal", "integer"):
         number = text.translate(_FULL_WIDTH).replace(",", "")
-        if re.fullmatch(r"[+-]?\d+", number):
+        if re.fullmatch(r"[+-]?\d{1,30}", number):  # longer: sent as typed (int() caps digits)
             return int(number)
         if spec.widget == "decimal" and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", number):
             return number
@@ -584,11 +589,9 @@ async def report_post(request: Request) -> Response:
 def parse_json_upload(data: bytes) -> dict[str, Any]:
     """Return the facts object of an imported JSON file; raise BadRequest when it is not one."""
     try:
-        value = json.loads(data.decode("utf-8-sig"))
+        value = parse_json(data.decode("utf-8-sig"), field="_import")
     except UnicodeDecodeError:
         raise BadRequest("文件不是 UTF-8 编码", field="_import") from None
-    except json.JSONDecodeError as exc:
-        raise BadRequest(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列", field="_import") from None
     if not isinstance(value, dict):
         raise BadRequest("JSON 文件应为一个对象（事实）", field="_import")
     return value
