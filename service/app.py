@@ -18,8 +18,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service import __version__, api, web
-from service.errors import ErrorItem, HuibaoError
+from service.errors import ErrorItem, HuibaoError, PayloadTooLarge
 from service.kinds import field_path
+from service.uploads import UploadLimits
 
 log = logging.getLogger("huibao")
 
@@ -88,6 +89,45 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, [ErrorItem(None, "服务器内部错误，请联系管理员")])
 
 
+def max_body_bytes() -> int:
+    """Return the largest request body any route accepts: the upload limit plus 1 MB of form."""
+    return UploadLimits.from_env().max_bytes + 1024 * 1024
+
+
+class BodyLimit:
+    """Refuse request bodies over :func:`max_body_bytes` with 413, declared or streamed.
+
+    Routes keep their own, smaller limits (JSON facts, uploads); this one caps what reaches
+    any parser at all, the web form's multipart parser included.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = max_body_bytes()
+        message = f"请求体过大，上限为 {limit // (1024 * 1024)} MB"
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            await error_response(413, [ErrorItem(None, message)])(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > limit:
+                    raise PayloadTooLarge(message)
+            return msg
+
+        await self.app(scope, limited, send)
+
+
 class HeadAsGet:
     """Answer HEAD as GET without the body: FastAPI routes declare GET only (RFC 9110 §9.3.2)."""
 
@@ -122,6 +162,7 @@ def create_app() -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(BodyLimit)
     app.include_router(api.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")

@@ -174,3 +174,29 @@ def test_openapi_documents_the_report_body(client: TestClient) -> None:
     body = spec["paths"]["/api/reports"]["post"]["requestBody"]["content"]["application/json"]
     assert body["schema"]["oneOf"]
     assert client.get("/docs").status_code == 200
+
+
+def test_any_route_refuses_a_body_over_the_global_limit(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUIBAO_MAX_UPLOAD_MB", "1")  # global cap: 1 MB upload + 1 MB of form
+    big = {"topic": "很长" * 700_000}  # about 4 MB of form data to the web form
+    r = client.post("/", data=big)
+    assert r.status_code == 413
+    assert_error_shape(r.json(), 413)
+
+
+def test_a_streamed_body_without_length_is_cut_at_the_limit(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUIBAO_MAX_UPLOAD_MB", "1")
+
+    def chunks() -> Any:
+        yield b"topic="
+        for _ in range(40):
+            yield b"x" * 100_000
+
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    r = client.post("/", content=chunks(), headers=headers)
+    assert r.status_code == 413
+    assert_error_shape(r.json(), 413)

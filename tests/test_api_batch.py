@@ -42,7 +42,9 @@ def test_batch_in_text_and_another_script(client: TestClient, small: dict[str, A
         assert zf.read(names[1]).decode("utf-8").startswith("關於汛前隱患排查工作情況的彙報")
 
 
-def test_batch_is_all_or_nothing_and_names_every_bad_report(client: TestClient, small: dict[str, Any]) -> None:
+def test_batch_is_all_or_nothing_and_names_every_bad_report(
+    client: TestClient, small: dict[str, Any]
+) -> None:
     bad = dict(small, topic="")
     worse = {"kind": "no_such_kind"}
     r = client.post("/api/reports/batch", json={"reports": [small, bad, worse]})
