@@ -57,26 +57,25 @@ def east_asian_font(target: BaseStyle | Run) -> str | None:
     return None if rfonts is None else rfonts.get(qn("w:eastAsia"))
 
 
-def set_first_line_chars(style: BaseStyle, chars: int, size_pt: float) -> None:
-    """Indent the first line by ``chars`` characters (w:firstLineChars, with a point fallback)."""
+def _set_indent(style: BaseStyle, side: str, chars: int, size_pt: float) -> None:
+    """Set w:ind ``side`` (firstLine, right …) to ``chars`` characters, with a twips fallback."""
     ppr = style.element.get_or_add_pPr()
     ind = ppr.find(qn("w:ind"))
     if ind is None:
         ind = OxmlElement("w:ind")
         ppr.append(ind)
-    ind.set(qn("w:firstLineChars"), str(chars * 100))
-    ind.set(qn("w:firstLine"), str(int(chars * size_pt * 20)))
+    ind.set(qn(f"w:{side}Chars"), str(chars * 100))
+    ind.set(qn(f"w:{side}"), str(int(chars * size_pt * 20)))
+
+
+def set_first_line_chars(style: BaseStyle, chars: int, size_pt: float) -> None:
+    """Indent the first line by ``chars`` characters (w:firstLineChars, with a point fallback)."""
+    _set_indent(style, "firstLine", chars, size_pt)
 
 
 def set_right_chars(style: BaseStyle, chars: int, size_pt: float) -> None:
     """Keep ``chars`` characters blank on the right (w:rightChars, with a point fallback)."""
-    ppr = style.element.get_or_add_pPr()
-    ind = ppr.find(qn("w:ind"))
-    if ind is None:
-        ind = OxmlElement("w:ind")
-        ppr.append(ind)
-    ind.set(qn("w:rightChars"), str(chars * 100))
-    ind.set(qn("w:right"), str(int(chars * size_pt * 20)))
+    _set_indent(style, "right", chars, size_pt)
 
 
 def clear_color_and_theme(style: BaseStyle) -> None:
