@@ -14,6 +14,7 @@ from docx.oxml import parse_xml
 from service.checker import Finding, check_file, check_text, extract_docx_text
 from service.errors import HuibaoError, PayloadTooLarge, UnsupportedMedia, UploadRejected
 from service.uploads import MB, UploadLimits
+from tests.docx_parts import add_footnotes
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
@@ -431,32 +432,12 @@ def test_docx_footnotes_are_extracted() -> None:
     document.add_paragraph("正文")
     buf = io.BytesIO()
     document.save(buf)
-    # add a footnotes part by hand
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(
-                    b"</Types>",
-                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
-                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
-                )
-            if item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
-                    b"</Relationships>",
-                )
-            dst.writestr(item, data)
-        dst.writestr(
-            "word/footnotes.xml",
-            f'<w:footnotes {W_NS}><w:footnote w:id="1"><w:p><w:r><w:t>脚注：联系电话：'
-            "</w:t></w:r></w:p></w:footnote></w:footnotes>",
-        )
-    text, findings = check_file(out.getvalue())
+    data = add_footnotes(
+        buf.getvalue(),
+        f'<w:footnotes {W_NS}><w:footnote w:id="1"><w:p><w:r><w:t>脚注：联系电话：'
+        "</w:t></w:r></w:p></w:footnote></w:footnotes>",
+    )
+    text, findings = check_file(data)
     assert "脚注：联系电话：" in text.split("\n")
     assert ("empty_label", "联系电话：") in {(f.kind, f.text) for f in findings}
 

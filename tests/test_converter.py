@@ -27,6 +27,7 @@ from service.converter import (
 )
 from service.errors import BadRequest, PayloadTooLarge, UnsupportedMedia, UploadRejected
 from service.uploads import UploadLimits
+from tests.docx_parts import add_footnotes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -470,29 +471,7 @@ def _with_footnotes_and_textbox(data: bytes) -> bytes:
         "<v:textbox><w:txbxContent><w:p><w:r><w:t>框内头发</w:t></w:r></w:p></w:txbxContent>"
         "</v:textbox></v:shape></w:pict></w:r></w:p>"
     )
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for item in source.infolist():
-            body = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                body = body.replace(
-                    b"</Types>",
-                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
-                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
-                )
-            elif item.filename == "word/_rels/document.xml.rels":
-                body = body.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
-                    b"</Relationships>",
-                )
-            elif item.filename == "word/document.xml":
-                body = body.replace(b"<w:sectPr", textbox.encode() + b"<w:sectPr", 1)
-            zf.writestr(item, body)
-        zf.writestr("word/footnotes.xml", footnotes.encode("utf-8"))
-    return out.getvalue()
+    return add_footnotes(data, footnotes, textbox)
 
 
 def test_docx_footnotes_and_text_boxes_are_converted_separately() -> None:
