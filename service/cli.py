@@ -6,6 +6,7 @@ Every user error ends in one Chinese line on stderr and exit code 2, never a tra
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -306,6 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 1 findings, 2 bad input)."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal whose locale cannot show Chinese gets escapes, not a UnicodeEncodeError.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)

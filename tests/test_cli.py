@@ -130,3 +130,19 @@ def test_docx_to_stdout_when_piped() -> None:
     r = run("render", "samples/situation_report_small.json", "-o", "-")
     assert r.returncode == 0
     assert docx.Document(io.BytesIO(r.stdout)).paragraphs[0].text.startswith("关于")
+
+
+def test_a_locale_without_chinese_gets_escapes_not_a_traceback() -> None:
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    r = subprocess.run(
+        [sys.executable, "-m", "service", "kinds"],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 0
+    assert b"Traceback" not in r.stderr
+    assert b"\\u60c5\\u51b5\\u6c47\\u62a5" in r.stdout  # 情况汇报, escaped
