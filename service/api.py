@@ -106,37 +106,30 @@ def choose_format(query_format: str | None, accept: str | None) -> str:
     )
 
 
-def _facts_body_schema() -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {"oneOf": [k.schema() for k in KINDS.values()]},
-                    "example": next(iter(KINDS.values())).example,
-                }
-            },
-        }
-    }
+def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    """Return a JSON Schema object with ``properties`` of which ``required`` must be present."""
+    return {"type": "object", "properties": properties, "required": required}
 
 
-def _text_body(example: dict[str, str], with_upload: bool = False) -> dict[str, Any]:
-    """Return the OpenAPI request body of an endpoint taking ``{"text": ...}`` (or a file)."""
-    content: dict[str, Any] = {
-        "application/json": {
-            "schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]},
-            "example": example,
-        }
-    }
-    if with_upload:
-        content["multipart/form-data"] = {
-            "schema": {
-                "type": "object",
-                "properties": {"file": {"type": "string", "format": "binary"}},
-                "required": ["file"],
-            }
-        }
+def _request_body(
+    json_schema: dict[str, Any], example: Any = None, multipart: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Return ``openapi_extra`` for a route that reads its body itself: JSON (and a form upload)."""
+    json_content: dict[str, Any] = {"schema": json_schema}
+    if example is not None:
+        json_content["example"] = example
+    content: dict[str, Any] = {"application/json": json_content}
+    if multipart is not None:
+        content["multipart/form-data"] = {"schema": multipart}
     return {"requestBody": {"required": True, "content": content}}
+
+
+def _facts_schema() -> dict[str, Any]:
+    return {"oneOf": [k.schema() for k in KINDS.values()]}
+
+
+_TEXT = _object({"text": {"type": "string"}}, ["text"])
+_FILE = {"type": "string", "format": "binary"}
 
 
 @router.get("/kinds", summary="List report kinds with their JSON Schemas")
@@ -167,7 +160,7 @@ def show_kind(kind: str) -> dict[str, Any]:
 @router.post(
     "/reports",
     summary="Render facts into a report (.docx, .txt, .html or .md)",
-    openapi_extra=_facts_body_schema(),
+    openapi_extra=_request_body(_facts_schema(), next(iter(KINDS.values())).example),
     response_class=Response,
     responses={200: {"content": {m: {} for m in ACCEPT_FORMATS}}},
 )
@@ -192,25 +185,9 @@ async def create_report(
 @router.post(
     "/reports/batch",
     summary="Render many reports at once into a zip (all or nothing)",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {
-                            "reports": {
-                                "type": "array",
-                                "items": {"oneOf": [k.schema() for k in KINDS.values()]},
-                            }
-                        },
-                        "required": ["reports"],
-                    }
-                }
-            },
-        }
-    },
+    openapi_extra=_request_body(
+        _object({"reports": {"type": "array", "items": _facts_schema()}}, ["reports"])
+    ),
     response_class=Response,
     responses={200: {"content": {"application/zip": {}}}},
 )
@@ -237,7 +214,7 @@ async def create_batch(
 @router.post(
     "/reports/preview",
     summary="Compose facts and return text, HTML and warnings as JSON",
-    openapi_extra=_facts_body_schema(),
+    openapi_extra=_request_body(_facts_schema(), next(iter(KINDS.values())).example),
 )
 async def preview_report(
     request: Request,
@@ -250,7 +227,9 @@ async def preview_report(
 @router.post(
     "/check",
     summary="Check a draft for unfilled placeholders and defects",
-    openapi_extra=_text_body({"text": "截至月日时，累计排查XX人。"}, with_upload=True),
+    openapi_extra=_request_body(
+        _TEXT, {"text": "截至月日时，累计排查XX人。"}, _object({"file": _FILE}, ["file"])
+    ),
 )
 async def check_draft(request: Request) -> dict[str, Any]:
     """Findings for a JSON ``{"text": ...}`` body or a multipart upload in field ``file``.
@@ -312,41 +291,31 @@ def _keep_terms(value: Any) -> list[str]:
     return list(value)
 
 
-_CONVERT_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {
-                "schema": {
-                    "type": "object",
-                    "properties": {
-                        "text": {"type": "string"},
-                        "to": {"enum": ["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]},
-                        "from": {"enum": ["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]},
-                        "repair": {"type": "boolean"},
-                        "regional_vocabulary": {"type": "boolean"},
-                        "keep": {"type": "array", "items": {"type": "string"}},
-                    },
-                    "required": ["text", "to"],
-                },
-                "example": {"text": "关于进一步规范干部管理", "to": "zh-Hant-TW"},
-            },
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "properties": {
-                        "file": {"type": "string", "format": "binary"},
-                        "to": {"type": "string"},
-                        "from": {"type": "string"},
-                        "repair": {"type": "boolean"},
-                        "regional_vocabulary": {"type": "boolean"},
-                    },
-                    "required": ["file", "to"],
-                }
-            },
+_SCRIPTS = {"enum": ["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]}
+_CONVERT_BODY = _request_body(
+    _object(
+        {
+            "text": {"type": "string"},
+            "to": _SCRIPTS,
+            "from": _SCRIPTS,
+            "repair": {"type": "boolean"},
+            "regional_vocabulary": {"type": "boolean"},
+            "keep": {"type": "array", "items": {"type": "string"}},
         },
-    }
-}
+        ["text", "to"],
+    ),
+    {"text": "关于进一步规范干部管理", "to": "zh-Hant-TW"},
+    _object(
+        {
+            "file": _FILE,
+            "to": {"type": "string"},
+            "from": {"type": "string"},
+            "repair": {"type": "boolean"},
+            "regional_vocabulary": {"type": "boolean"},
+        },
+        ["file", "to"],
+    ),
+)
 
 
 @router.post(
@@ -418,7 +387,7 @@ async def convert(request: Request) -> Response:
 @router.post(
     "/detect",
     summary="Detect language and simplified/traditional script",
-    openapi_extra=_text_body({"text": "疫情防控工作汇报"}),
+    openapi_extra=_request_body(_TEXT, {"text": "疫情防控工作汇报"}),
 )
 async def detect_script(request: Request) -> dict[str, Any]:
     """``{"ok": true, "language", "script", "confidence", "evidence"}`` for ``{"text": ...}``;
