@@ -439,32 +439,33 @@ _FULLWIDTH = {
 }
 
 
+# Kinds whose message is just the label and the matched text: their suggestion.
+_SUGGESTIONS = {
+    "letter_slot": "将字母占位符替换为实际的数字、日期或名称",
+    "symbol_slot": "在此处填入实际内容，并删除占位符号",
+    "anonymised_name": "填写真实的单位、地点或人员名称",
+    "scraper_junk": "删除网页模板文字和广告语",
+    "mojibake": "按原文重新录入该处文字（可能是编码错误造成）",
+    "doubled_punctuation": "只保留一个恰当的标点",
+}
+
+
 def _describe(kind: str, text: str) -> tuple[str, str]:
     """Return the Chinese (message, suggestion) for a finding of ``kind`` on ``text``."""
     label = KINDS[kind][1]
-    if kind == "letter_slot":
-        return f"{label}：「{text}」", "将字母占位符替换为实际的数字、日期或名称"
-    if kind == "symbol_slot":
-        return f"{label}：「{text}」", "在此处填入实际内容，并删除占位符号"
-    if kind == "anonymised_name":
-        return f"{label}：「{text}」", "填写真实的单位、地点或人员名称"
+    if kind in _SUGGESTIONS:
+        return f"{label}：「{text}」", _SUGGESTIONS[kind]
     if kind == "stripped_number":
         return f"{label}：「{text}」前后缺少具体数字", "补全具体数字（数量、日期或文号）"
     if kind == "broken_date":
         return f"{label}：「{text}」缺少“年”“月”等字", "按“2020年1月21日”的格式补全日期"
     if kind == "empty_label":
         return f"{label}：「{text.rstrip('。.，,；;')}」后没有内容", "填写该栏内容，或删除该栏"
-    if kind == "scraper_junk":
-        return f"{label}：「{text}」", "删除网页模板文字和广告语"
-    if kind == "mojibake":
-        return f"{label}：「{text}」", "按原文重新录入该处文字（可能是编码错误造成）"
     if kind == "wording":
         return "表示时间节点应写“截至”，不写“截止”", "改为“截至”"
     if kind == "ascii_punctuation":
         full = _FULLWIDTH.get(text.strip(), text)
         return f"{label}：「{text.strip()}」", f"改为全角“{full}”"
-    if kind == "doubled_punctuation":
-        return f"{label}：「{text}」", "只保留一个恰当的标点"
     if kind == "doubled_word":
         half = text[: len(text) // 2]
         return f"{label}：「{text}」", f"删除重复的“{half}”"
