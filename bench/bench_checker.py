@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.checker import check_text
+from huibao.check.checker import check_text
 
 # The project's own wording (not copied from the seeds), with defects planted.
 SENTENCES = [

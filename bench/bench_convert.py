@@ -19,8 +19,8 @@ import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.converter import convert_docx, convert_text
-from service.detect import detect
+from huibao.convert.converter import convert_docx, convert_text
+from huibao.convert.detect import detect
 
 # Report-like sentences in huibao's own wording (no seed text is copied here).
 SENTENCES = [

@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from service import core
-from service.composer import compose
-from service.kinds import get_kind, parse_facts
+from huibao import core
+from huibao.compose.composer import compose
+from huibao.compose.kinds import get_kind, parse_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -47,8 +47,8 @@ def minimal() -> dict[str, Any]:
 @pytest.fixture
 def compose_text() -> Callable[[dict[str, Any]], str]:
     """Return a function that composes facts and returns the plain text."""
-    from service.composer import compose
-    from service.kinds import get_kind, parse_facts
+    from huibao.compose.composer import compose
+    from huibao.compose.kinds import get_kind, parse_facts
 
     def run(data: dict[str, Any]) -> str:
         facts = parse_facts(data)
@@ -60,6 +60,6 @@ def compose_text() -> Callable[[dict[str, Any]], str]:
 
 @pytest.fixture(scope="session")
 def client() -> TestClient:
-    from service.app import create_app
+    from huibao.app import create_app
 
     return TestClient(create_app(), raise_server_exceptions=False)

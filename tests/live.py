@@ -1,4 +1,4 @@
-"""A live ``python -m service serve`` on 127.0.0.1, shared by the server and browser tests."""
+"""A live ``python -m huibao serve`` on 127.0.0.1, shared by the server and browser tests."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def live_server() -> Iterator[str]:
     """Start ``huibao serve`` on a free port, yield its base URL once /healthz answers, stop it."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "service", "serve", "--port", str(port)],
+        [sys.executable, "-m", "huibao", "serve", "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

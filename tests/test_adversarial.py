@@ -10,8 +10,7 @@ from typing import Any
 
 import docx
 import pytest
-
-from service import core
+from huibao import core
 
 PAYLOADS = {
     "jinja": "{{ 7*7 }}",

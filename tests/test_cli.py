@@ -12,15 +12,14 @@ from typing import Any
 
 import docx
 import pytest
-
-from service.cli import main
+from huibao.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "service", *args],
+        [sys.executable, "-m", "huibao", *args],
         input=stdin,
         capture_output=True,
         cwd=ROOT,
@@ -104,7 +103,7 @@ def test_kinds_lists_and_example_is_valid_facts(capsys: pytest.CaptureFixture[st
     example = json.loads(capsys.readouterr().out)
     assert main(["kinds", "--json"]) == 0
     assert any(k["id"] == "situation_report" for k in json.loads(capsys.readouterr().out))
-    from service.kinds import parse_facts
+    from huibao.compose.kinds import parse_facts
 
     assert parse_facts(example).kind == "situation_report"
 
@@ -137,7 +136,7 @@ def test_a_locale_without_chinese_gets_escapes_not_a_traceback() -> None:
 
     env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
     r = subprocess.run(
-        [sys.executable, "-m", "service", "kinds"],
+        [sys.executable, "-m", "huibao", "kinds"],
         capture_output=True,
         cwd=ROOT,
         env=env,

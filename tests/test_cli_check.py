@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from service.cli import main
+from huibao.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +68,7 @@ def test_stdin_is_read_with_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest
 
 
 def test_subprocess_exit_codes() -> None:
-    run = [sys.executable, "-m", "service", "check", "-"]
+    run = [sys.executable, "-m", "huibao", "check", "-"]
     clean = subprocess.run(run, input="全力推进各项工作。".encode(), capture_output=True, cwd=ROOT)
     dirty = subprocess.run(run, input="排查XX人".encode(), capture_output=True, cwd=ROOT)
     binary = subprocess.run(run, input=b"\x00\x01\x02", capture_output=True, cwd=ROOT)
@@ -95,7 +94,7 @@ def test_closed_stdout_pipe_is_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "draft.txt"
     path.write_text("排查XX人。\n" * 20000, encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "service", "check", str(path)],
+        [sys.executable, "-m", "huibao", "check", str(path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

@@ -10,15 +10,14 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from service.cli import main
+from huibao.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "service", *args],
+        [sys.executable, "-m", "huibao", *args],
         input=stdin,
         capture_output=True,
         cwd=ROOT,

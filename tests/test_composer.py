@@ -7,10 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-from service.composer import RUNIN, compose, drop_empty_sections, heading_label, number_headings
-from service.kinds import get_kind, parse_facts
-from service.tree import Block, Document, Role
+from huibao.compose.composer import RUNIN, compose, drop_empty_sections, heading_label, number_headings
+from huibao.compose.kinds import get_kind, parse_facts
+from huibao.compose.tree import Block, Document, Role
 
 ComposeText = Callable[[dict[str, Any]], str]
 

@@ -1,4 +1,4 @@
-"""Behaviour of service.converter: targets, pitfalls, glossary, keep, repair, .docx, uploads."""
+"""Behaviour of huibao.convert.converter: targets, pitfalls, glossary, keep, repair, .docx, uploads."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ import docx
 import opencc
 import pytest
 from docx.shared import Pt
-
-from service import converter
-from service.converter import (
+from huibao.convert import converter
+from huibao.convert.converter import (
     QUOTES_CORNER,
     TARGETS,
     Change,
@@ -25,8 +24,9 @@ from service.converter import (
     load_glossary,
     plan,
 )
-from service.errors import BadRequest, PayloadTooLarge, UnsupportedMedia, UploadRejected
-from service.uploads import UploadLimits
+from huibao.errors import BadRequest, PayloadTooLarge, UnsupportedMedia, UploadRejected
+from huibao.uploads import UploadLimits
+
 from tests.docx_parts import add_footnotes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -197,7 +197,7 @@ def test_edited_glossary_is_loaded_into_opencc(tmp_path: Path, monkeypatch: pyte
     glossary.mkdir()
     (glossary / "s2t.tsv").write_text("发展\t发展\n", encoding="utf-8")
     (glossary / "s2tw.tsv").write_text("数据\t資料\n", encoding="utf-8")
-    monkeypatch.setattr(converter, "GLOSSARY_DIR", glossary)
+    monkeypatch.setenv("HUIBAO_GLOSSARY_DIR", str(glossary))
     monkeypatch.setenv("HUIBAO_CACHE_DIR", str(tmp_path / "cache"))
     assert hant("发展") == "发展"
     # Longest match across glossary and OpenCC phrases: OpenCC's longer 经济发展 still wins,

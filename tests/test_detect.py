@@ -1,14 +1,13 @@
-"""Behaviour of service.detect: language and script from the characters themselves."""
+"""Behaviour of huibao.convert.detect: language and script from the characters themselves."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from service import detect as detect_module
-from service.converter import convert_text
-from service.detect import detect, script_characters
+from huibao.convert import detect as detect_module
+from huibao.convert.converter import convert_text
+from huibao.convert.detect import detect, script_characters
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -6,9 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
-
-from service.factchecks import check_facts
-from service.kinds import parse_facts
+from huibao.compose.factchecks import check_facts
+from huibao.compose.kinds import parse_facts
 
 NOW = dt.datetime(2026, 3, 1, 12, 0)
 

@@ -1,6 +1,6 @@
 """Golden texts: every sample in ``samples/`` rendered to plain text must match its checked-in text.
 
-``tests/golden/<sample>.txt`` is the plain-text rendering (``service.writers.text.render``) of
+``tests/golden/<sample>.txt`` is the plain-text rendering (``huibao.write.text.render``) of
 ``samples/<sample>.json``, read line by line and signed off as a first draft a clerk would accept.
 Any change to a kind's output therefore fails here until the golden text is reviewed again.
 
@@ -17,10 +17,9 @@ import os
 from pathlib import Path
 
 import pytest
-
-from service.composer import compose
-from service.kinds import KINDS, get_kind, parse_facts
-from service.writers import text
+from huibao.compose.composer import compose
+from huibao.compose.kinds import KINDS, get_kind, parse_facts
+from huibao.write import text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))

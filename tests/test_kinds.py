@@ -12,12 +12,11 @@ from typing import Any
 
 import docx
 import pytest
-
-from service.composer import compose
-from service.errors import InvalidFacts
-from service.kinds import KINDS, get_kind, parse_facts
-from service.tree import Document, Role
-from service.writers import WRITERS
+from huibao.compose.composer import compose
+from huibao.compose.kinds import KINDS, get_kind, parse_facts
+from huibao.compose.tree import Document, Role
+from huibao.errors import InvalidFacts
+from huibao.write import WRITERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
@@ -76,7 +75,7 @@ def test_kind_has_chinese_description_and_schema(kind_id: str) -> None:
 
 @pytest.mark.parametrize("kind_id", sorted(KINDS))
 def test_example_is_minimal_valid_facts(kind_id: str, capsys: pytest.CaptureFixture[str]) -> None:
-    from service.cli import main
+    from huibao.cli import main
 
     assert main(["kinds", kind_id, "--example"]) == 0
     printed = json.loads(capsys.readouterr().out)

@@ -6,8 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-
-from service.numbers import (
+from huibao.compose.numbers import (
     chinese_numeral,
     format_decimal,
     format_moment,

@@ -21,11 +21,10 @@ from typing import Any
 import docx
 import pytest
 from fastapi.testclient import TestClient
+from huibao.check import checker
+from huibao.cli import main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from service import checker
-from service.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
@@ -577,7 +576,7 @@ def test_form_import_of_hostile_json_is_400(client: TestClient, data: bytes) -> 
 
 def _cli(tmp_path: Path, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "service", *args],
+        [sys.executable, "-m", "huibao", *args],
         input=stdin,
         capture_output=True,
         cwd=tmp_path,

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from service import core
+from huibao import core
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.json"))
 
 
 def test_there_are_samples_for_every_kind() -> None:
-    from service.kinds import KINDS
+    from huibao.compose.kinds import KINDS
 
     kinds = {json.loads(p.read_text(encoding="utf-8"))["kind"] for p in SAMPLES}
     assert kinds == set(KINDS)

@@ -9,10 +9,9 @@ from typing import Any
 import docx
 import pytest
 from fastapi.testclient import TestClient
-
-from service import web
-from service.app import create_app
-from service.kinds import KINDS
+from huibao import web
+from huibao.app import create_app
+from huibao.compose.kinds import KINDS
 
 PAGES = ["/", "/convert", "/check"]
 ASSETS = ["/static/huibao.css", "/static/common.js", "/static/form.js", "/static/convert.js",

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from service.facts import Count, Item, Measure
-from service.wording import (
+from huibao.compose.facts import Count, Item, Measure
+from huibao.compose.wording import (
     clause,
     clean,
     count_phrase,

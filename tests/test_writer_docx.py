@@ -11,11 +11,11 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
-
-from service import layout, ooxml
-from service.composer import compose
-from service.kinds import get_kind, parse_facts
-from service.writers import docx_writer
+from huibao import ooxml
+from huibao.compose.composer import compose
+from huibao.compose.kinds import get_kind, parse_facts
+from huibao.write import docx as docx_writer
+from huibao.write import layout
 
 
 def render_docx(data: dict[str, Any]) -> DocxDocument:

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[str]:
-    """A live ``python -m service serve`` on a free port; yields its base URL."""
+    """A live ``python -m huibao serve`` on a free port; yields its base URL."""
     with live_server() as base:
         yield base
 

@@ -26,12 +26,10 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from service import numbers, wording
-from service.facts import Envelope
-from service.tree import Block, Document, Role
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-WORDING_DIR = TEMPLATES_DIR / "wording"
+from huibao import resources
+from huibao.compose import numbers, wording
+from huibao.compose.facts import Envelope
+from huibao.compose.tree import Block, Document, Role
 
 RUNIN = "\x1f"  # separates a run-in heading from its body on one template line
 PARAGRAPH = "\x1e"  # a line break the user typed inside a value: a new body paragraph
@@ -80,11 +78,15 @@ def _table(rows: list[list[object]]) -> Raw:
     return Raw(PARAGRAPH.join(encoded))
 
 
+def environment() -> SandboxedEnvironment:
+    """Return the sandboxed Jinja2 environment for the wording folders in use (office's first)."""
+    return _environment(tuple(resources.wording_dirs()))
+
+
 @cache
-def environment(directory: Path = WORDING_DIR) -> SandboxedEnvironment:
-    """Return the (cached) sandboxed Jinja2 environment that renders wording templates."""
+def _environment(directories: tuple[Path, ...]) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(directory)),
+        loader=jinja2.FileSystemLoader([str(d) for d in directories]),
         autoescape=False,
         finalize=_finalize,
         lstrip_blocks=True,

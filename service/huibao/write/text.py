@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.tree import Document, Role
+from huibao.compose.tree import Document, Role
 
 INDENT = "\u3000\u3000"
 

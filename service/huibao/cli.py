@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from service import __version__
-from service.errors import BadRequest, HuibaoError
+from huibao import __version__
+from huibao.errors import BadRequest, HuibaoError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -31,7 +31,7 @@ def read_input(path: str) -> bytes:
     Empty input is an error, and at most ``HUIBAO_MAX_UPLOAD_MB`` is read, so that
     ``/dev/zero`` or an endless pipe ends in a message instead of filling memory.
     """
-    from service.uploads import MB, UploadLimits
+    from huibao.uploads import MB, UploadLimits
 
     limit = UploadLimits.from_env().max_bytes
     try:
@@ -55,7 +55,7 @@ def read_input(path: str) -> bytes:
 
 def load_json(path: str) -> Any:
     """Return the JSON document in ``path`` (``-`` for stdin); raise CliError when malformed."""
-    from service.jsonparse import parse_json
+    from huibao.jsonparse import parse_json
 
     data = read_input(path)
     try:
@@ -80,7 +80,7 @@ def write_output(content: bytes, out: str | None, binary: bool) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from service import core
+    from huibao import core
 
     core.writer_for(args.format)
     data = load_json(args.facts)
@@ -103,7 +103,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_kinds(args: argparse.Namespace) -> int:
-    from service.kinds import KINDS, get_kind
+    from huibao.compose.kinds import KINDS, get_kind
 
     if args.kind:
         kind = get_kind(args.kind)
@@ -128,7 +128,7 @@ def cmd_kinds(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check each FILE (``-`` is stdin); exit 0 clean, 1 findings, 2 unreadable input."""
-    from service import checker
+    from huibao.check import checker
 
     results: list[dict[str, Any]] = []
     any_findings = False
@@ -161,7 +161,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     uvicorn.run(
-        "service.app:create_app",
+        "huibao.app:create_app",
         factory=True,
         host=args.host,
         port=args.port,
@@ -173,8 +173,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """Convert FILE (``-`` is stdin): text to stdout or -o, .docx to -o or NAME.TARGET.docx."""
-    from service.converter import check_target, convert_docx, convert_text
-    from service.uploads import decode_text, is_docx_bytes
+    from huibao.convert.converter import check_target, convert_docx, convert_text
+    from huibao.uploads import decode_text, is_docx_bytes
 
     check_target(args.to, "to")
     if args.source:
@@ -204,9 +204,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def cmd_detect(args: argparse.Namespace) -> int:
     """Print the language/script detection of FILE (``-`` is stdin; .docx or text) as JSON."""
-    from service.converter import document_text
-    from service.detect import detect
-    from service.uploads import decode_text, is_docx_bytes, open_docx
+    from huibao.convert.converter import document_text
+    from huibao.convert.detect import detect
+    from huibao.uploads import decode_text, is_docx_bytes, open_docx
 
     data = read_input(args.file)
     text = document_text(open_docx(data)) if is_docx_bytes(data) else decode_text(data)

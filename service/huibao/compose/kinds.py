@@ -13,10 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from service import numbers, wording
-from service.composer import Prepare
-from service.errors import ErrorItem, InvalidFacts, UnknownKind
-from service.facts import (
+from huibao.compose import numbers, wording
+from huibao.compose.composer import Prepare
+from huibao.compose.facts import (
     Count,
     Envelope,
     InspectionNotice,
@@ -28,6 +27,7 @@ from service.facts import (
     WorkBrief,
     WorkSummary,
 )
+from huibao.errors import ErrorItem, InvalidFacts, UnknownKind
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from service.errors import BadRequest
+from huibao.errors import BadRequest
 
 #: Deepest nesting of arrays and objects accepted (facts need well under 20 levels).
 MAX_DEPTH = 64

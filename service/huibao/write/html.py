@@ -7,19 +7,17 @@ always shown literally. :func:`fragment` returns just the page for embedding in 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import jinja2
 
-from service.tree import Document
-
-HTML_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "html"
+from huibao import resources
+from huibao.compose.tree import Document
 
 
 @cache
 def _env() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(HTML_DIR)),
+        loader=jinja2.FileSystemLoader(str(resources.html_templates_dir())),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -5,7 +5,7 @@ input is named by its API field path (``counts[0].breakdown[1].value``), so an A
 ``field`` finds its input directly, in the browser and here. The page works as a plain HTML form
 (row buttons, preview and downloads are ordinary submit buttons handled by ``POST /``); the
 small vanilla script in ``service/static/form.js`` does the same things in place and keeps a
-draft in ``localStorage``. Facts are composed by :mod:`service.core` only.
+draft in ``localStorage``. Facts are composed by :mod:`huibao.core` only.
 """
 
 from __future__ import annotations
@@ -15,25 +15,24 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from service import core
-from service.api import content_disposition
-from service.errors import BadRequest, ErrorItem, HuibaoError
-from service.jsonparse import parse_json
-from service.kinds import KINDS, Kind, get_kind
-from service.tree import Document
-from service.writers import html as html_writer
+from huibao import core, resources
+from huibao.api import content_disposition
+from huibao.compose.kinds import KINDS, Kind, get_kind
+from huibao.compose.tree import Document
+from huibao.errors import BadRequest, ErrorItem, HuibaoError
+from huibao.jsonparse import parse_json
+from huibao.write import html as html_writer
 
 router = APIRouter(include_in_schema=False)
 
-WEB_DIR = Path(__file__).resolve().parent.parent / "templates" / "web"
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+WEB_DIR = resources.web_templates_dir()
+STATIC_DIR = resources.static_dir()
 
 #: Every page forbids other hosts: scripts, styles, fonts, images and requests come from huibao.
 CSP = (
@@ -609,7 +608,7 @@ async def web_facts(request: Request) -> JSONResponse:
 async def web_fields(request: Request) -> HTMLResponse:
     """Return the form fields for JSON facts or saved form fields (draft, example, import)."""
     if request.headers.get("content-type", "").startswith("application/json"):
-        from service.api import read_json
+        from huibao.api import read_json
 
         data = await read_json(request)
         if not isinstance(data, dict):

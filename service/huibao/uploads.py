@@ -1,7 +1,7 @@
 """Untrusted uploads: size limits, Word-package checks, zip-bomb and XML-entity guards.
 
 Every .docx that reaches huibao from a user passes :func:`open_docx` first; plain text passes
-:func:`decode_text`. Refusals raise :class:`~service.errors.UploadRejected` subclasses with a
+:func:`decode_text`. Refusals raise :class:`~huibao.errors.UploadRejected` subclasses with a
 Chinese message, which the API maps to 4xx and the CLI to exit code 2.
 """
 
@@ -16,7 +16,7 @@ import docx
 from docx.document import Document as DocxDocument
 from lxml import etree
 
-from service.errors import PayloadTooLarge, UnsupportedMedia, UploadRejected
+from huibao.errors import PayloadTooLarge, UnsupportedMedia, UploadRejected
 
 MB = 1024 * 1024
 

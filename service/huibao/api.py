@@ -1,7 +1,7 @@
 """The JSON API under ``/api``: kinds, reports, previews (and the checker and converter).
 
 Handlers read raw JSON themselves so that every bad body, from malformed JSON to an unknown kind,
-ends in the one error shape produced by :mod:`service.app`.
+ends in the one error shape produced by :mod:`huibao.app`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from service import core
-from service.errors import BadRequest, NotAcceptable, PayloadTooLarge
-from service.jsonparse import parse_json
-from service.kinds import KINDS, get_kind
-from service.uploads import UploadLimits
+from huibao import core
+from huibao.compose.kinds import KINDS, get_kind
+from huibao.errors import BadRequest, NotAcceptable, PayloadTooLarge
+from huibao.jsonparse import parse_json
+from huibao.uploads import UploadLimits
 
 router = APIRouter(prefix="/api")
 
@@ -237,7 +237,7 @@ async def check_draft(request: Request) -> dict[str, Any]:
     Returns ``{"ok": true, "text_length": n, "text": the checked plain text, "findings": [...],
     "counts": {kind: n}}``; for a .docx the text is what was extracted from it.
     """
-    from service import checker
+    from huibao.check import checker
 
     if is_multipart(request):
         limits = UploadLimits.from_env()
@@ -259,7 +259,7 @@ async def check_draft(request: Request) -> dict[str, Any]:
     }
 
 
-# --- simplified <-> traditional conversion and script detection (service.converter) ----------
+# --- simplified <-> traditional conversion and script detection (huibao.convert.converter) ----------
 
 _DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _TRUE = {"1", "true", "yes", "on"}
@@ -329,7 +329,7 @@ async def convert(request: Request) -> Response:
     """JSON ``{"text", "to", "from"?, "repair"?, "regional_vocabulary"?, "keep"?}`` gives
     ``{"ok": true, "text", "source", "target", "changes"}``; a multipart upload in field ``file``
     (with form fields ``to``, ``from``, ``repair``, ``regional_vocabulary``) gives the .docx."""
-    from service.converter import check_target, convert_docx, convert_text
+    from huibao.convert.converter import check_target, convert_docx, convert_text
 
     if is_multipart(request):
         limits = UploadLimits.from_env()
@@ -392,7 +392,7 @@ async def convert(request: Request) -> Response:
 async def detect_script(request: Request) -> dict[str, Any]:
     """``{"ok": true, "language", "script", "confidence", "evidence"}`` for ``{"text": ...}``;
     ``script`` is zh-Hans, zh-Hant, mixed, or null when the text is not Chinese."""
-    from service.detect import detect
+    from huibao.convert.detect import detect
 
     body = await read_json(request)
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):

@@ -9,14 +9,14 @@ never through Jinja, so a fact can never become template code or XML.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docxtpl import DocxTemplate
 
-from service import layout, ooxml
-from service.tree import Block, Document, Role
+from huibao import ooxml, resources
+from huibao.compose.tree import Block, Document, Role
+from huibao.write import layout
 
 ROLE_STYLES = {
     Role.TITLE: layout.STYLE_TITLE,
@@ -31,8 +31,7 @@ ROLE_STYLES = {
 
 def template_path() -> Path:
     """Return the layout template in use: ``HUIBAO_DOCX_TEMPLATE`` or the bundled one."""
-    override = os.environ.get("HUIBAO_DOCX_TEMPLATE")
-    return Path(override) if override else layout.LAYOUT_PATH
+    return resources.layout_docx()
 
 
 class _Styles:

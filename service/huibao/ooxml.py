@@ -29,7 +29,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from service.errors import UnsupportedMedia
+from huibao.errors import UnsupportedMedia
 
 
 def set_fonts(target: BaseStyle | Run, east_asia: str, latin: str = "Times New Roman") -> None:

@@ -1,7 +1,7 @@
 """Builds ``templates/layout.docx``: the GB/T 9704-2012 layout every .docx report starts from.
 
 The checked-in template is what offices restyle in Word/WPS; this module regenerates it
-(``python -m service.layout``) and names the styles the docx writer uses. Figures come from
+(``python -m huibao.write.layout``) and names the styles the docx writer uses. Figures come from
 ``../shared/reference/gbt9704.md``.
 """
 
@@ -15,9 +15,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt
 
-from service import ooxml
+from huibao import ooxml, resources
 
-LAYOUT_PATH = Path(__file__).resolve().parent.parent / "templates" / "layout.docx"
+LAYOUT_PATH = resources.bundled_layout_docx()
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}

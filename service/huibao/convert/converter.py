@@ -31,16 +31,15 @@ from typing import Any
 import opencc
 from docx.document import Document as DocxDocument
 
-from service import ooxml
-from service.errors import BadRequest
-from service.uploads import UploadLimits, open_docx
+from huibao import ooxml, resources
+from huibao.errors import BadRequest
+from huibao.uploads import UploadLimits, open_docx
 
 log = logging.getLogger(__name__)
 
 TARGETS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
 TRADITIONAL = ("zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
 
-GLOSSARY_DIR = Path(os.environ.get("HUIBAO_GLOSSARY_DIR") or Path(__file__).parents[1] / "glossary")
 
 # Bump when the way configs are generated changes, so stale cache directories are not reused.
 _CONFIG_FORMAT = "2"
@@ -148,11 +147,23 @@ def _cache_root() -> Path:
 
 def _glossary_fingerprint() -> str:
     digest = hashlib.sha256(f"{_CONFIG_FORMAT}|{opencc.__version__}|{_OPENCC_SHARE}".encode())
-    for stem in _GLOSSARY_FILES:
-        path = GLOSSARY_DIR / f"{stem}.tsv"
-        digest.update(stem.encode())
+    for path in _glossary_paths():
+        digest.update(str(path).encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
     return digest.hexdigest()[:16]
+
+
+def _glossary_paths() -> list[Path]:
+    """Return every glossary file that may be loaded: bundled first, then the office's."""
+    return [d / f"{stem}.tsv" for d in resources.glossary_dirs() for stem in _GLOSSARY_FILES]
+
+
+def _glossary_pairs(stem: str) -> dict[str, str]:
+    """Return the ``stem`` glossary as key → value; the office's entries win over the bundled."""
+    pairs: dict[str, str] = {}
+    for directory in resources.glossary_dirs():
+        pairs.update((e.key, e.value) for e in load_glossary(directory / f"{stem}.tsv"))
+    return pairs
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -206,12 +217,12 @@ def _build_config(name: str, directory: Path) -> Path:
     simplifying = name.startswith(("t2s", "tw2s", "hk2s"))
     phrases_file = "TSPhrases.ocd2" if simplifying else "STPhrases.ocd2"
     if simplifying:
-        pairs = {e.key: e.value for e in load_glossary(GLOSSARY_DIR / "t2s.tsv")}
+        pairs = _glossary_pairs("t2s")
         regional: dict[str, str] = {}
     else:
-        pairs = {e.key: e.value for e in load_glossary(GLOSSARY_DIR / "s2t.tsv")}
+        pairs = _glossary_pairs("s2t")
         region = "s2tw" if name.startswith("s2tw") else "s2hk" if name.startswith("s2hk") else ""
-        regional = {e.key: e.value for e in load_glossary(GLOSSARY_DIR / f"{region}.tsv")} if region else {}
+        regional = _glossary_pairs(region) if region else {}
         pairs.update(regional)
     user = _text_dict(directory, f"{name}.glossary", pairs)
     # Regional values are final forms: later (variant) stages must leave them alone.
@@ -262,7 +273,7 @@ _fingerprint_state: dict[str, Any] = {"stamp": None, "value": ""}
 def _fingerprint_cached() -> str:
     stamp = tuple(
         (p.stat().st_mtime_ns, p.stat().st_size) if p.is_file() else None
-        for p in (GLOSSARY_DIR / f"{s}.tsv" for s in _GLOSSARY_FILES)
+        for p in _glossary_paths()
     )
     if stamp != _fingerprint_state["stamp"]:
         _fingerprint_state["value"] = _glossary_fingerprint()
@@ -360,7 +371,7 @@ def _apply(steps: list[str], text: str, keep: re.Pattern[str] | None) -> str:
 
 def _resolve_source(text: str, source: str | None) -> str:
     if source is None or source == "auto":
-        from service.detect import detect  # local import: detect imports this module's tables
+        from huibao.convert.detect import detect  # local import: detect imports this module's tables
 
         script = detect(text).script
         return script if script in ("zh-Hans", "zh-Hant", "mixed") else "zh-Hans"
@@ -535,8 +546,8 @@ def document_text(document: DocxDocument) -> str:
     """Return the text of every paragraph in every text part (body, tables, headers, footers,
     footnotes, endnotes, comments), one paragraph per line; "" for an empty document.
 
-    The same text :func:`service.checker.extract_docx_text` reads, plus comments (see
-    :func:`service.ooxml.document_text`).
+    The same text :func:`huibao.check.checker.extract_docx_text` reads, plus comments (see
+    :func:`huibao.ooxml.document_text`).
     """
     return ooxml.document_text(document)
 
@@ -563,8 +574,8 @@ def convert_docx(
 ) -> tuple[bytes, list[Change]]:
     """Return the converted .docx bytes and the changes for an (untrusted) uploaded ``data``.
 
-    The upload passes :func:`service.uploads.open_docx` first (size, real Word package, zip
-    bomb, XML entities); refusals raise :class:`~service.errors.UploadRejected` subclasses.
+    The upload passes :func:`huibao.uploads.open_docx` first (size, real Word package, zip
+    bomb, XML entities); refusals raise :class:`~huibao.errors.UploadRejected` subclasses.
     """
     check_target(to, "to")
     document = open_docx(data, limits)

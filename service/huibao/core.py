@@ -15,16 +15,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from service import checker
-from service.composer import compose
-from service.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
-from service.factchecks import FactWarning, check_facts
-from service.facts import Envelope
-from service.kinds import get_kind, parse_facts
-from service.tree import Document
-from service.writers import WRITERS, Writer
-from service.writers import html as html_writer
-from service.writers import text as text_writer
+from huibao.check import checker
+from huibao.compose.composer import compose
+from huibao.compose.factchecks import FactWarning, check_facts
+from huibao.compose.facts import Envelope
+from huibao.compose.kinds import get_kind, parse_facts
+from huibao.compose.tree import Document
+from huibao.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
+from huibao.write import WRITERS, Writer
+from huibao.write import html as html_writer
+from huibao.write import text as text_writer
 
 FORMATS = tuple(WRITERS)
 
@@ -68,7 +68,7 @@ def convert_document(document: Document, script: str, keep: list[str]) -> None:
     """Convert every text of ``document`` to ``script`` in place (no-op for zh-Hans)."""
     if script == "zh-Hans":
         return
-    from service.converter import convert_text  # imported lazily: OpenCC loads on first use
+    from huibao.convert.converter import convert_text  # imported lazily: OpenCC loads on first use
 
     document.map_text(lambda s: convert_text(s, to=script, source="zh-Hans", keep=keep).text)
     document.script = script
@@ -77,7 +77,7 @@ def convert_document(document: Document, script: str, keep: list[str]) -> None:
 def check_script(script: str | None) -> None:
     """Raise BadRequest on field ``script`` when an explicitly requested script is unknown."""
     if script:
-        from service.converter import check_target
+        from huibao.convert.converter import check_target
 
         check_target(script, "script")
 

@@ -79,3 +79,9 @@ class UnsupportedMedia(UploadRejected):
 
 class NotAcceptable(HuibaoError):
     status = 406
+
+
+class ConfigError(HuibaoError):
+    """huibao's own set-up is broken (a missing template, glossary or layout file)."""
+
+    status = 500

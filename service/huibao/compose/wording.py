@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from service.facts import Count, Item, Measure
-from service.numbers import chinese_numeral, format_decimal, scale_wan
+from huibao.compose.facts import Count, Item, Measure
+from huibao.compose.numbers import chinese_numeral, format_decimal, scale_wan
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。；：、！？“”‘’（）《》〈〉【】…—"

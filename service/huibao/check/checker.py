@@ -9,7 +9,7 @@ phrase-level conversion would still change (``關于`` → ``關於``).
 Every finding carries character offsets into the checked plain text, a 1-based line and
 paragraph (a paragraph is a non-blank line: Chinese plain text and .docx extraction put one
 paragraph per line) and a Chinese message and suggestion. :func:`check_file` accepts uploads
-(.docx by magic bytes, otherwise UTF-8/GB18030 text or Markdown) through :mod:`service.uploads`.
+(.docx by magic bytes, otherwise UTF-8/GB18030 text or Markdown) through :mod:`huibao.uploads`.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from functools import lru_cache
 import opencc
 from docx.document import Document as DocxDocument
 
-from service import ooxml
-from service.converter import opencc_converter
-from service.errors import UnsupportedMedia
-from service.uploads import UploadLimits, decode_text, is_docx_bytes, open_docx
+from huibao import ooxml
+from huibao.convert.converter import opencc_converter
+from huibao.errors import UnsupportedMedia
+from huibao.uploads import UploadLimits, decode_text, is_docx_bytes, open_docx
 
 __all__ = [
     "KINDS",
@@ -1162,7 +1162,7 @@ def extract_docx_text(document: DocxDocument) -> str:
     endnotes. Returns "" for an empty document.
 
     Reviewers' comments are not part of the draft and are not checked; the traversal is
-    :func:`service.ooxml.document_text`, shared with the converter.
+    :func:`huibao.ooxml.document_text`, shared with the converter.
     """
     return ooxml.document_text(document, ooxml.MAIN_STORIES)
 
@@ -1176,7 +1176,7 @@ def check_file(
     """Return (plain text, findings) for an uploaded .docx, .txt or .md file.
 
     A .docx is recognised by its zip magic bytes; anything else must be UTF-8/GB18030 text.
-    Raises :class:`~service.errors.UploadRejected` subclasses (Chinese messages) for unsafe or
+    Raises :class:`~huibao.errors.UploadRejected` subclasses (Chinese messages) for unsafe or
     unreadable input.
     """
     name = (filename or "").lower()

@@ -17,10 +17,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service import __version__, api, web
-from service.errors import ErrorItem, HuibaoError, PayloadTooLarge
-from service.kinds import field_path
-from service.uploads import UploadLimits
+from huibao import __version__, api, web
+from huibao.compose.kinds import field_path
+from huibao.errors import ErrorItem, HuibaoError, PayloadTooLarge
+from huibao.uploads import UploadLimits
 
 log = logging.getLogger("huibao")
 

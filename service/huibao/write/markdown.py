@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from service.tree import Document, Role
+from huibao.compose.tree import Document, Role
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
 

@@ -1,0 +1,1 @@
+"""Placeholder, defect and layout checks of finished text and .docx files."""

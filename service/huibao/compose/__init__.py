@@ -1,0 +1,1 @@
+"""Facts → neutral document tree: models, kinds, wording, numbering, fact checks."""

@@ -1,0 +1,1 @@
+"""Simplified ↔ traditional conversion and script detection."""
