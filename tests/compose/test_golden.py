@@ -21,7 +21,7 @@ from huibao.compose.composer import compose
 from huibao.compose.kinds import KINDS, get_kind, parse_facts
 from huibao.write import text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("HUIBAO_UPDATE_GOLDEN") == "1"

@@ -10,7 +10,7 @@ import docx
 import pytest
 from huibao import core
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.json"))
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.json"))
 
 
 def test_there_are_samples_for_every_kind() -> None:

@@ -9,7 +9,7 @@ from huibao.convert import detect as detect_module
 from huibao.convert.converter import convert_text
 from huibao.convert.detect import detect, script_characters
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 SHORT_SIMPLIFIED = [
     "疫情防控工作汇报",

@@ -16,7 +16,7 @@ from huibao.uploads import MB, UploadLimits
 
 from tests.docx_parts import add_footnotes
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 
 
 def kinds_and_texts(text: str, kind: str | None = None) -> list[tuple[str, str]]:

@@ -29,8 +29,8 @@ from huibao.uploads import UploadLimits
 
 from tests.docx_parts import add_footnotes
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 FIXTURE = Path(__file__).parent / "data" / "opencc_testcases" / "cases.json"
 
 

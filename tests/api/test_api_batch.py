@@ -12,7 +12,7 @@ import docx
 import pytest
 from fastapi.testclient import TestClient
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.json"))
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.json"))
 
 
 def all_samples() -> list[dict[str, Any]]:

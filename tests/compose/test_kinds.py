@@ -18,7 +18,7 @@ from huibao.compose.tree import Document, Role
 from huibao.errors import InvalidFacts
 from huibao.write import WRITERS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from huibao.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_findings_exit_1_with_line_kind_and_context(
