@@ -12,10 +12,9 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from huibao import core
+from huibao import budget, core
 from huibao.compose.kinds import KINDS, get_kind
 from huibao.errors import BadRequest, NotAcceptable, PayloadTooLarge
 from huibao.jsonparse import parse_json
@@ -173,7 +172,7 @@ async def create_report(
     fmt = choose_format(format, request.headers.get("accept"))
     core.writer_for(fmt)
     data = await read_json(request)
-    out = await run_in_threadpool(core.render, data, fmt, script)
+    out = await budget.run(request, core.render, data, fmt, script)
     headers = {
         "Content-Disposition": content_disposition(out.filename),
         "X-Huibao-Warnings": str(len(out.composed.warnings)),
@@ -206,7 +205,7 @@ async def create_batch(
     body = await read_json(request, 8 * max_json_bytes())
     if not isinstance(body, dict) or "reports" not in body:
         raise BadRequest('请求体应为 JSON 对象 {"reports": [...]}', field="reports")
-    content = await run_in_threadpool(core.render_batch, body["reports"], format, script)
+    content = await budget.run(request, core.render_batch, body["reports"], format, script)
     headers = {"Content-Disposition": content_disposition("汇报批量生成.zip")}
     return Response(content, media_type="application/zip", headers=headers)
 
@@ -221,7 +220,7 @@ async def preview_report(
     script: str | None = Query(None, description="zh-Hans | zh-Hant | zh-Hant-TW | zh-Hant-HK"),
 ) -> JSONResponse:
     data = await read_json(request)
-    return JSONResponse(await run_in_threadpool(core.preview, data, script))
+    return JSONResponse(await budget.run(request, core.preview, data, script))
 
 
 @router.post(
@@ -242,14 +241,14 @@ async def check_draft(request: Request) -> dict[str, Any]:
     if is_multipart(request):
         limits = UploadLimits.from_env()
         _form, filename, data = await read_upload(request, limits)
-        text, findings = await run_in_threadpool(checker.check_file, data, filename, limits)
+        text, findings = await budget.run(request, checker.check_file, data, filename, limits)
     else:
         body = await read_json(request, UploadLimits.from_env().max_bytes)
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise BadRequest('请求体应为 JSON 对象 {"text": "..."}', "text")
         text = body["text"]
         markdown = bool(body.get("markdown", False))
-        findings = await run_in_threadpool(checker.check_text, text, markdown=markdown)
+        findings = await budget.run(request, checker.check_text, text, markdown=markdown)
     return {
         "ok": True,
         "text_length": len(text),
@@ -339,7 +338,8 @@ async def convert(request: Request) -> Response:
             raise BadRequest("缺少参数 to（zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK）", "to")
         check_target(to, "to")
         source = _optional_text(form.get("from"), "from")
-        converted, changes = await run_in_threadpool(
+        converted, changes = await budget.run(
+            request,
             convert_docx,
             data,
             to,
@@ -364,7 +364,8 @@ async def convert(request: Request) -> Response:
     to = _optional_text(body.get("to"), "to")
     if to is None:
         raise BadRequest("缺少参数 to（zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK）", "to")
-    result = await run_in_threadpool(
+    result = await budget.run(
+            request,
         convert_text,
         text,
         to,

@@ -7,22 +7,36 @@ with a 4xx status; an unexpected fault is logged and answered with the same shap
 from __future__ import annotations
 
 import logging
+import os
 import re
+import signal
 from collections.abc import Mapping
+from pathlib import Path
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from huibao import __version__, api, web
+from huibao import __version__, api, startup, web
 from huibao.compose.kinds import field_path
-from huibao.errors import ErrorItem, HuibaoError, PayloadTooLarge
+from huibao.errors import ErrorItem, HuibaoError, PayloadTooLarge, RequestTimeout
+from huibao.server import env_number
 from huibao.uploads import UploadLimits
 
 log = logging.getLogger("huibao")
+
+_PAGE_HEADINGS = {
+    404: "找不到该页面",
+    413: "提交的内容过大",
+    503: "服务繁忙或处理超时",
+    500: "服务器内部错误",
+}
 
 _HTTP_MESSAGES = {
     404: "找不到该地址",
@@ -40,10 +54,30 @@ _FORM_MESSAGES = (
 )
 
 
+def wants_html(scope: Scope) -> bool:
+    """Return True when the client is a browser navigating to a page (not the API, not fetch())."""
+    path = scope.get("path", "")
+    if path.startswith(("/api/", "/web/", "/openapi", "/healthz", "/static")):
+        return False
+    accept = Headers(scope=scope).get("accept", "")
+    return "text/html" in accept
+
+
 def error_response(
-    status: int, errors: list[ErrorItem], headers: Mapping[str, str] | None = None
-) -> JSONResponse:
-    """Return the one error shape."""
+    status: int,
+    errors: list[ErrorItem],
+    headers: Mapping[str, str] | None = None,
+    scope: Scope | None = None,
+) -> Response:
+    """Return the one error shape: JSON, or a Chinese HTML page for a browser's page request."""
+    if scope is not None and wants_html(scope):
+        response = web.page(
+            "error.html", status=status, heading=_PAGE_HEADINGS.get(status, "请求未能完成"),
+            errors=[e.as_dict() for e in errors], active="", status_code=status,
+        )
+        if headers:
+            response.headers.update(headers)
+        return response
     return JSONResponse(
         {"ok": False, "status": status, "errors": [e.as_dict() for e in errors]},
         status_code=status,
@@ -51,19 +85,22 @@ def error_response(
     )
 
 
-async def _huibao_error(request: Request, exc: Exception) -> JSONResponse:
+async def _huibao_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HuibaoError)
-    return error_response(exc.status, exc.errors)
+    if exc.status >= 500:
+        log.error("%s %s: %s", request.method, request.url.path, exc.one_line())
+    headers = {"Retry-After": "5"} if exc.status == 503 else None
+    return error_response(exc.status, exc.errors, headers, request.scope)
 
 
-async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     items = []
     for err in exc.errors():
         loc = tuple(err.get("loc", ()))
         path = field_path(loc[1:] if loc and loc[0] in ("query", "body", "path", "header") else loc)
         items.append(ErrorItem(path or None, f"参数无效：{err.get('msg', '')}"))
-    return error_response(422, items)
+    return error_response(422, items, scope=request.scope)
 
 
 def _http_message(exc: StarletteHTTPException) -> str:
@@ -79,14 +116,95 @@ def _http_message(exc: StarletteHTTPException) -> str:
     return detail
 
 
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    return error_response(exc.status_code, [ErrorItem(None, _http_message(exc))], exc.headers)
+    return error_response(
+        exc.status_code, [ErrorItem(None, _http_message(exc))], exc.headers, request.scope
+    )
 
 
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return error_response(500, [ErrorItem(None, "服务器内部错误，请联系管理员")])
+class CatchAll:
+    """Answer any unexpected fault with the one error shape and 500, logging it exactly once.
+
+    (Starlette's own handler for ``Exception`` re-raises after answering, so the server logs
+    every fault a second time; this middleware does not.)
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except HuibaoError as exc:  # raised outside a route (e.g. while streaming a body)
+            if not started:
+                await error_response(exc.status, exc.errors, scope=scope)(scope, receive, send)
+        except Exception:
+            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
+            if not started:
+                item = ErrorItem(None, "服务器内部错误，请联系管理员")
+                await error_response(500, [item], scope=scope)(scope, receive, send)
+
+
+def resident_mb() -> float:
+    """Return this process's resident memory in MB (0.0 where /proc is unavailable)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
+class MemoryGuard:
+    """Ask this worker to finish and be replaced once its memory passes ``HUIBAO_MAX_WORKER_MB``.
+
+    Active only when ``HUIBAO_RECYCLE_WORKERS=1`` (set by ``huibao serve --workers N`` with N > 1,
+    where uvicorn's supervisor starts a fresh worker); a single process never stops itself.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.signalled = False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+        if scope["type"] != "http" or self.signalled or os.environ.get("HUIBAO_RECYCLE_WORKERS") != "1":
+            return
+        if resident_mb() > env_number("HUIBAO_MAX_WORKER_MB", 1024):
+            self.signalled = True
+            log.warning("worker %d uses %.0f MB: finishing and being replaced", os.getpid(), resident_mb())
+            os.kill(os.getpid(), signal.SIGTERM)
+
+
+class SecurityHeaders:
+    """Add ``X-Content-Type-Options: nosniff`` to every response (pages add their CSP)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def max_body_bytes() -> int:
@@ -109,16 +227,21 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         limit = max_body_bytes()
+        timeout = env_number("HUIBAO_BODY_TIMEOUT_S", 30)
         message = f"请求体过大，上限为 {limit // (1024 * 1024)} MB"
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit:
-            await error_response(413, [ErrorItem(None, message)])(scope, receive, send)
+            await error_response(413, [ErrorItem(None, message)], scope=scope)(scope, receive, send)
             return
         seen = 0
 
         async def limited() -> Message:
             nonlocal seen
-            msg = await receive()
+            try:
+                with anyio.fail_after(timeout):
+                    msg = await receive()
+            except TimeoutError:
+                raise RequestTimeout(f"请求体发送过慢（{timeout:g} 秒内未收到后续数据）") from None
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > limit:
@@ -149,27 +272,41 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
-def create_app() -> FastAPI:
-    """Return a new huibao application (API, web pages, health check)."""
-    app = FastAPI(
+def create_app(check_resources: bool = True) -> FastAPI:
+    """Return a new huibao application (API, web pages, API docs, health check).
+
+    ``check_resources`` runs the start-up checks first and raises ConfigError (one Chinese
+    line) when a template, the layout or the glossary is missing or broken.
+    """
+    if check_resources:
+        startup.check()
+    app = FastAPIOffline(
         title="huibao 汇报",
         version=__version__,
         description="从结构化事实生成公文汇报；简繁转换；占位符检查。错误统一为 "
-        '`{"ok": false, "status": N, "errors": [{"field": ..., "message": ...}]}`。',
+        '`{"ok": false, "status": N, "errors": [{"field": ..., "message": ...}]}`。'
+        "API 文档的脚本和样式由本服务提供，不连接外部网站。",
+        static_url="/static/docs",
+        favicon_url="/static/favicon.svg",
     )
     app.add_exception_handler(HuibaoError, _huibao_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit)
+    app.add_middleware(CatchAll)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(MemoryGuard)
     app.include_router(api.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
 
-    @app.get("/healthz", summary="Liveness check")
-    def healthz() -> dict[str, object]:
-        return {"ok": True, "version": __version__}
+    @app.get("/healthz", summary="Liveness check and the state of each resource")
+    def healthz() -> JSONResponse:
+        resources_state = startup.report()
+        ok = all(v == "ok" for v in resources_state.values())
+        body = {"ok": ok, "version": __version__, "resources": resources_state}
+        return JSONResponse(body, status_code=200 if ok else 503)
 
     return app
 

@@ -158,16 +158,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from huibao.server import serve
 
-    uvicorn.run(
-        "huibao.app:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level="info",
-    )
+    if args.workers < 1:
+        raise CliError("--workers 至少为 1")
+    serve(args.host, args.port, args.workers)
     return EXIT_OK
 
 

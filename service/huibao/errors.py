@@ -85,3 +85,15 @@ class ConfigError(HuibaoError):
     """huibao's own set-up is broken (a missing template, glossary or layout file)."""
 
     status = 500
+
+
+class DeadlineExceeded(HuibaoError):
+    """The work ran past its time budget, or its client hung up; it was stopped."""
+
+    status = 503
+
+
+class RequestTimeout(HuibaoError):
+    """The client was too slow sending its request body."""
+
+    status = 408

@@ -21,7 +21,7 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from huibao import core, resources
+from huibao import budget, core, resources
 from huibao.api import content_disposition
 from huibao.compose.kinds import KINDS, Kind, get_kind
 from huibao.compose.tree import Document
@@ -548,6 +548,12 @@ def report_page(kind: str | None = None) -> HTMLResponse:
 async def report_post(request: Request) -> Response:
     """The same form without JavaScript: row buttons, example, import, export, preview, download."""
     fields, upload = await _form_data(request)
+    upload_bytes = await upload.read() if upload is not None else None
+    return await budget.run(request, _report_post, fields, upload_bytes)
+
+
+def _report_post(fields: dict[str, str], upload: bytes | None) -> Response:
+    """Return the page (or download) for one plain form post; runs off the event loop."""
     kind = _kind_or_default(fields.get("kind") or fields.get("_kind"))
     if fields.get("_kind") and fields.get("op") == "switch":
         kind = _kind_or_default(fields["_kind"])
@@ -566,7 +572,7 @@ async def report_post(request: Request) -> Response:
         if op == "import":
             if upload is None:
                 raise BadRequest("请先选择要导入的 JSON 文件", field="_import")
-            data = parse_json_upload(await upload.read())
+            data = parse_json_upload(upload)
             kind = _kind_or_default(str(data.get("kind") or kind.id))
             return page("report.html", **form_context(kind, data, notice="已导入"))
         facts = to_facts(spec, raw)
@@ -601,7 +607,8 @@ async def web_facts(request: Request) -> JSONResponse:
     """Return the facts JSON for the submitted form fields (used by the page's script)."""
     fields, _ = await _form_data(request)
     kind = _kind_or_default(fields.get("kind"))
-    return JSONResponse({"ok": True, "facts": facts_from_form(kind, fields)})
+    facts = await budget.run(request, facts_from_form, kind, fields)
+    return JSONResponse({"ok": True, "facts": facts})
 
 
 @router.post("/web/fields", response_class=HTMLResponse)
@@ -618,9 +625,14 @@ async def web_fields(request: Request) -> HTMLResponse:
     else:
         fields, _ = await _form_data(request)
         kind = _kind_or_default(fields.get("kind"))
-        raw = parse_form(kind_spec(kind), fields)
-    html = _env().get_template("_fields.html").render(**form_context(kind, raw))
+        raw = await budget.run(request, parse_form, kind_spec(kind), fields)
+    html = await budget.run(request, _fields_html, kind, raw)
     return HTMLResponse(html, headers={**page_headers(), "X-Huibao-Kind": kind.id})
+
+
+def _fields_html(kind: Kind, raw: Any) -> str:
+    """Return the form fields' HTML for ``raw`` facts (or form values) of ``kind``."""
+    return _env().get_template("_fields.html").render(**form_context(kind, raw))
 
 
 @router.get("/web/row", response_class=HTMLResponse)
