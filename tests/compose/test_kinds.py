@@ -12,6 +12,7 @@ from typing import Any
 
 import docx
 import pytest
+from huibao import resources
 from huibao.compose.composer import compose
 from huibao.compose.kinds import KINDS, get_kind, parse_facts
 from huibao.compose.tree import Document, Role
@@ -55,8 +56,29 @@ def example(kind_id: str) -> dict[str, Any]:
 # --- registry -------------------------------------------------------------------------------
 
 
-def test_registry_holds_the_eight_kinds_with_their_chinese_names() -> None:
-    assert {k: v.name for k, v in KINDS.items()} == EXPECTED_KINDS
+def test_registry_holds_the_eight_kinds_with_their_chinese_names_in_listing_order() -> None:
+    listed = [(k, v.name) for k, v in KINDS.items()]
+    assert [pair for pair in listed if pair[0] in EXPECTED_KINDS] == list(EXPECTED_KINDS.items())
+    assert listed[0] == ("situation_report", "情况汇报")  # the API's example
+
+
+def test_kind_names_are_unique() -> None:
+    names = [k.name for k in KINDS.values()]
+    assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("kind_id", sorted(KINDS))
+def test_kind_is_one_unit_found_by_its_id(kind_id: str) -> None:
+    kind = KINDS[kind_id]
+    assert kind.model.__module__ == f"huibao.compose.kinds.{kind_id}"
+    assert kind.template == f"{kind_id}.j2"
+    assert any((d / kind.template).is_file() for d in resources.wording_dirs())
+    assert sorted((ROOT / "samples").glob(f"{kind_id}*.json")), f"no samples/{kind_id}*.json"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_sample_is_named_after_its_kind(path: Path) -> None:
+    assert path.stem.startswith(load(path)["kind"])
 
 
 @pytest.mark.parametrize("kind_id", sorted(KINDS))
@@ -120,6 +142,7 @@ def test_renders_in_all_four_formats(data: dict[str, Any]) -> None:
 
 # --- validation errors ------------------------------------------------------------------------
 
+# kind-specific breakages; every kind, listed here or not, is also checked with a missing topic
 BREAKAGES: dict[str, tuple[Any, str]] = {
     "situation_report": (lambda d: d["counts"][0].update(value="很多"), "counts[0].value"),
     "work_summary": (lambda d: d["measures"][0].update(phrases=["一", "二", "三"]), "measures[0].phrases"),
@@ -132,15 +155,16 @@ BREAKAGES: dict[str, tuple[Any, str]] = {
 }
 
 
-def test_every_kind_has_a_breakage_case() -> None:
-    assert set(BREAKAGES) == set(KINDS)
+def _breakages() -> list[Any]:
+    cases = [pytest.param(k, *BREAKAGES[k], id=k) for k in sorted(BREAKAGES)]
+    cases += [pytest.param(k, lambda d: d.pop("topic"), "topic", id=f"{k}-topic") for k in sorted(KINDS)]
+    return cases
 
 
-@pytest.mark.parametrize("kind_id", sorted(BREAKAGES))
-def test_validation_error_names_field_and_kind(kind_id: str) -> None:
+@pytest.mark.parametrize(("kind_id", "breakage", "field"), _breakages())
+def test_validation_error_names_field_and_kind(kind_id: str, breakage: Any, field: str) -> None:
     data = example(kind_id)
     data = json.loads(json.dumps(data))  # deep, mutable copy
-    breakage, field = BREAKAGES[kind_id]
     breakage(data)
     with pytest.raises(InvalidFacts) as info:
         parse_facts(data)

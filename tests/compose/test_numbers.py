@@ -6,11 +6,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from huibao.compose.dates import format_moment, format_range
 from huibao.compose.numbers import (
     chinese_numeral,
     format_decimal,
-    format_moment,
-    format_range,
+    parse_chinese_numeral,
     scale_wan,
 )
 
@@ -34,6 +34,28 @@ from huibao.compose.numbers import (
 )
 def test_chinese_numeral(n: int, expected: str) -> None:
     assert chinese_numeral(n) == expected
+
+
+@pytest.mark.parametrize("n", [1, 9, 10, 11, 20, 21, 99, 100, 101, 110, 1005, 2020, 9999])
+def test_parse_chinese_numeral_reads_back_what_chinese_numeral_writes(n: int) -> None:
+    assert parse_chinese_numeral(chinese_numeral(n)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("两", 2),
+        ("二十", 20),
+        ("12", 12),
+        ("一二", None),
+        ("", None),
+        ("零", None),
+        ("十万", None),
+        ("１２", None),
+    ],
+)
+def test_parse_chinese_numeral_refuses_what_is_not_one_numeral(text: str, expected: int | None) -> None:
+    assert parse_chinese_numeral(text) == expected
 
 
 @pytest.mark.parametrize("n", [0, -1, 10000])

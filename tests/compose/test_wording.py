@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from huibao.compose.facts import Count, Item, Measure
+from huibao.compose.numbers import percent
 from huibao.compose.wording import (
     clause,
     clean,
@@ -13,7 +14,6 @@ from huibao.compose.wording import (
     counts_phrase,
     enumerate_inline,
     measure_heading,
-    percent,
     sentence,
     with_work,
 )

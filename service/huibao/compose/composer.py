@@ -27,7 +27,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from huibao import resources
-from huibao.compose import numbers, wording
+from huibao.compose import dates, numbers, wording
 from huibao.compose.facts import Envelope
 from huibao.compose.tree import Block, Document, Role
 
@@ -99,16 +99,16 @@ def _environment(directories: tuple[Path, ...]) -> SandboxedEnvironment:
         with_work=wording.with_work,
         count=wording.count_phrase,
         counts=wording.counts_phrase,
-        figure=wording.number_with_measure,
+        figure=numbers.figure,
         inline=wording.enumerate_inline,
         measure_heading=wording.measure_heading,
-        date=numbers.format_date,
-        moment=numbers.format_moment,
-        month_day=numbers.format_month_day,
+        date=dates.format_date,
+        moment=dates.format_moment,
+        month_day=dates.format_month_day,
         number=numbers.format_decimal,
         cn=numbers.chinese_numeral,
     )
-    env.globals.update(runin=Raw(RUNIN), table=_table, range=numbers.format_range)
+    env.globals.update(runin=Raw(RUNIN), table=_table, range=dates.format_range)
     return env
 
 

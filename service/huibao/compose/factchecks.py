@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from huibao.compose.counts import CountIndex
 from huibao.compose.facts import Count, Envelope
-from huibao.compose.kinds import CountIndex
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,21 @@
-"""Numbers and dates as formal Chinese writes them (GB/T 15835).
+"""Numbers as formal Chinese writes them (GB/T 15835): the one place for numerals and figures.
 
-Counts and dates use Arabic numerals without leading zeros; heading labels and inline
-enumerations use Chinese numerals (一、 十一、 二十是). Nothing here rounds a figure: a value is
-shown exactly as given, only rescaled to 万 when asked.
+Counts use Arabic numerals without leading zeros; heading labels and inline enumerations use
+Chinese numerals (一、 十一、 二十是). Nothing here rounds a counted figure: a value is shown
+exactly as given, only rescaled to 万 when asked; a percentage is rounded half up.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from huibao.compose.facts import Count
 
 _DIGITS = "零一二三四五六七八九"
+_DIGIT_VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
+_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
 
 
 def chinese_numeral(n: int) -> str:
@@ -36,6 +41,30 @@ def chinese_numeral(n: int) -> str:
     return "".join(out)
 
 
+def parse_chinese_numeral(text: str) -> int | None:
+    """Return the value of a Chinese numeral below 10000 (十二 → 12, 一百零五 → 105) or of ASCII
+    digits; None when ``text`` is not one."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if not text:
+        return None
+    total = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in "零〇" and total and digit is None:
+            continue  # 一百零五: the 零 only marks the empty tens
+        if ch in _DIGIT_VALUES:
+            if digit is not None:
+                return None  # two digits in a row: 一二 is not a numeral
+            digit = _DIGIT_VALUES[ch]
+        elif ch in _UNIT_VALUES:
+            total += (1 if digit is None else digit) * _UNIT_VALUES[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0) if total or digit else None
+
+
 def format_decimal(value: Decimal | int | float) -> str:
     """Return ``value`` in plain positional notation with no trailing zeros (1.50 → 1.5)."""
     if isinstance(value, int):
@@ -59,33 +88,37 @@ def scale_wan(value: Decimal | int | float, measure: str) -> tuple[str, str]:
     return format_decimal(d / Decimal(10000)), "万" + measure
 
 
-def format_date(value: dt.date) -> str:
-    """Return a date as 2020年1月28日 (no leading zeros)."""
-    return f"{value.year}年{value.month}月{value.day}日"
+def _scaled(c: Count) -> tuple[str, str]:
+    if c.scale:
+        return scale_wan(c.value, c.measure)
+    return format_decimal(c.value), c.measure
 
 
-def format_moment(value: dt.date | dt.datetime) -> str:
-    """Return a date, or a date with its hour (and minutes when not zero): 2020年1月28日18时."""
-    if isinstance(value, dt.datetime):
-        text = f"{format_date(value.date())}{value.hour}时"
-        if value.minute:
-            text += f"{value.minute}分"
-        return text
-    return format_date(value)
+def figure(c: Count) -> str:
+    """Return the figure of a count in running text with its measure and approximation:
+    90余条, 近60个, 1260人左右."""
+    number, measure = _scaled(c)
+    if c.approx in ("近", "约"):
+        return f"{c.approx}{number}{measure}"
+    if c.approx in ("余", "多"):
+        return f"{number}{c.approx}{measure}"
+    if c.approx in ("左右", "以上"):
+        return f"{number}{measure}{c.approx}"
+    return f"{number}{measure}"
 
 
-def format_range(start: dt.date, end: dt.date) -> str:
-    """Return a period as 2020年1月24日至2月10日, or 2026年4月13日至17日 within one month.
-
-    The end repeats the year only when it differs.
-    """
-    if start.year != end.year:
-        return f"{format_date(start)}至{format_date(end)}"
-    if start.month != end.month:
-        return f"{format_date(start)}至{end.month}月{end.day}日"
-    return f"{format_date(start)}至{end.day}日"
+def table_figure(c: Count) -> tuple[str, str]:
+    """Return (number, measure) of a count for a table's 数量 and 单位 cells: ("1530余", "条")."""
+    number, measure = _scaled(c)
+    if c.approx in ("近", "约"):
+        number = f"{c.approx}{number}"
+    elif c.approx:
+        number = f"{number}{c.approx}"
+    return number, measure
 
 
-def format_month_day(value: dt.date) -> str:
-    """Return 1月28日: the form a brief's lead uses when the year is obvious."""
-    return f"{value.month}月{value.day}日"
+def percent(numerator: Decimal, denominator: Decimal, digits: int) -> str:
+    """Return numerator/denominator as a percentage string with ``digits`` decimals: 98.4."""
+    value = numerator / denominator * 100
+    quantum = Decimal(1).scaleb(-digits)
+    return format_decimal(value.quantize(quantum, rounding=ROUND_HALF_UP))

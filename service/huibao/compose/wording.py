@@ -1,4 +1,4 @@
-"""Sentence-level phrasing shared by every kind: counts, rates, lists, punctuation cleanup.
+"""Sentence-level phrasing shared by every kind: count phrases, lists, punctuation cleanup.
 
 These functions are exposed to the Jinja2 wording templates as filters and globals. They only
 rearrange what the facts say; they never add a figure or a name that is not in the facts.
@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
 
 from huibao.compose.facts import Count, Item, Measure
-from huibao.compose.numbers import chinese_numeral, format_decimal, scale_wan
+from huibao.compose.numbers import chinese_numeral, figure
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。；：、！？“”‘’（）《》〈〉【】…—"
@@ -77,28 +76,13 @@ def with_work(topic: str) -> str:
     return topic if topic.endswith("工作") else topic + "工作"
 
 
-def number_with_measure(c: Count) -> str:
-    """Return the figure of a count with its measure word and approximation: 90余条, 近60个."""
-    if c.scale:
-        number, measure = scale_wan(c.value, c.measure)
-    else:
-        number, measure = format_decimal(c.value), c.measure
-    if c.approx in ("近", "约"):
-        return f"{c.approx}{number}{measure}"
-    if c.approx in ("余", "多"):
-        return f"{number}{c.approx}{measure}"
-    if c.approx in ("左右", "以上"):
-        return f"{number}{measure}{c.approx}"
-    return f"{number}{measure}"
-
-
 def count_phrase(c: Count, nested: bool = False) -> str:
     """Return a count as one phrase with its breakdown and note.
 
     ``累计排查返乡人员126人，其中居家隔离98人、集中隔离28人``; a breakdown inside a breakdown is
     put in parentheses (``居家隔离98人（含外省返乡40人）``) so the sentence keeps one 其中.
     """
-    phrase = f"{clause(c.label)}{number_with_measure(c)}"
+    phrase = f"{clause(c.label)}{figure(c)}"
     if c.breakdown:
         parts = "、".join(count_phrase(b, nested=True) for b in c.breakdown)
         phrase += f"（含{parts}）" if nested else f"，其中{parts}"
@@ -143,10 +127,3 @@ def measure_heading(m: Measure) -> str:
     if m.phrases:
         return "，".join(clause(p) for p in m.phrases)
     return clause(m.heading)
-
-
-def percent(numerator: Decimal, denominator: Decimal, digits: int) -> str:
-    """Return numerator/denominator as a percentage string with ``digits`` decimals: 98.4."""
-    value = numerator / denominator * 100
-    quantum = Decimal(1).scaleb(-digits)
-    return format_decimal(value.quantize(quantum, rounding=ROUND_HALF_UP))

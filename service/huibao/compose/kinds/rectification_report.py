@@ -1,0 +1,81 @@
+"""整改情况报告 (rectification_report): facts model, derived wording context, example and registration."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from huibao.compose import wording
+from huibao.compose.facts import Envelope, Item, Model, ShortText, Text
+from huibao.compose.kinds import Kind
+from huibao.compose.phrases import default_title, when_phrase
+
+
+class RectificationItem(Model):
+    """One problem, the measure taken against it and where it stands."""
+
+    problem: Text = Field(title="问题", description="反馈的问题，如：疫情防控会议无会议纪要")
+    measure: Text = Field(title="整改措施")
+    status: Literal["已完成", "正在推进"] = Field(title="整改状态")
+    due: dt.date | None = Field(
+        default=None, title="日期", description="已完成时为完成日期（可选）；正在推进时为计划完成日期（必填）"
+    )
+
+    @model_validator(mode="after")
+    def _due_when_pending(self) -> RectificationItem:
+        if self.status == "正在推进" and self.due is None:
+            raise ValueError("整改状态为“正在推进”时须填写计划完成日期（due）")
+        return self
+
+
+class RectificationReport(Envelope):
+    """整改情况报告: where the problems came from, how the work was organised, item by item."""
+
+    kind: Literal["rectification_report"] = Field(title="文种")
+    source: ShortText | None = Field(
+        default=None, title="问题来源", description="如：县疫情防控督查组3月督查反馈"
+    )
+    organization: Text | None = Field(
+        default=None, title="整改部署", description="如：成立整改工作专班，建立问题清单、责任清单"
+    )
+    items: list[RectificationItem] = Field(min_length=1, title="整改事项")
+    next_steps: list[Item] = Field(default_factory=list, title="下一步工作打算")
+
+
+def prepare(facts: Envelope) -> dict[str, Any]:
+    """Return the 整改情况报告's derived wording context: title, time lead and the like."""
+    assert isinstance(facts, RectificationReport)
+    done = sum(1 for item in facts.items if item.status == "已完成")
+    return {
+        "title": facts.title
+        or (f"关于{topic}整改情况的报告" if (topic := wording.clause(facts.topic)).endswith("问题")
+            else default_title(facts, "整改情况的报告")),
+        "when": when_phrase(facts),
+        "total": len(facts.items),
+        "done": done,
+        "pending": len(facts.items) - done,
+    }
+
+
+_UNIT: dict[str, Any] = {"name": "示例县卫生健康局", "self_reference": "我局"}
+EXAMPLE: dict[str, Any] = {
+    "kind": "rectification_report",
+    "unit": _UNIT,
+    "topic": "医疗机构院感防控督查反馈问题",
+    "items": [
+        {"problem": "预检分诊登记信息不完整", "measure": "统一登记表格，每日专人核查", "status": "已完成"}
+    ],
+    "signed_on": "2025-11-05",
+}
+
+KIND = Kind(
+    id="rectification_report",
+    name="整改情况报告",
+    description="逐项报告反馈问题的整改措施和进展（已完成或正在推进）",
+    model=RectificationReport,
+    prepare=prepare,
+    example=EXAMPLE,
+    order=4,
+)
