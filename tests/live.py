@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -24,12 +25,29 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server() -> Iterator[str]:
+def live_server(
+    *args: str, env: dict[str, str] | None = None, command: list[str] | None = None, cwd: Path = ROOT
+) -> Iterator[str]:
     """Start ``huibao serve`` on a free port, yield its base URL once /healthz answers, stop it."""
+    with live_process(*args, env=env, command=command, cwd=cwd) as (base, _):
+        yield base
+
+
+@contextmanager
+def live_process(
+    *args: str, env: dict[str, str] | None = None, command: list[str] | None = None, cwd: Path = ROOT
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Start ``huibao serve`` on a free port; yield (base URL, process) once /healthz answers.
+
+    ``args`` are extra ``serve`` options, ``env`` extra environment variables, ``command`` the
+    program to run instead of ``python -m huibao`` (e.g. an installed ``huibao`` script).
+    """
     port = free_port()
+    program = command or [sys.executable, "-m", "huibao"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "huibao", "serve", "--port", str(port)],
-        cwd=ROOT,
+        [*program, "serve", "--port", str(port), *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -47,7 +65,7 @@ def live_server() -> Iterator[str]:
                 time.sleep(0.1)
         else:
             pytest.fail("huibao serve did not answer /healthz")
-        yield base
+        yield base, proc
     finally:
         proc.terminate()
         try:

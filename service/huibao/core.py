@@ -15,6 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import jinja2
+
+from huibao.budget import checkpoint
 from huibao.check import checker
 from huibao.compose.composer import compose
 from huibao.compose.factchecks import FactWarning, check_facts
@@ -22,6 +25,7 @@ from huibao.compose.facts import Envelope
 from huibao.compose.kinds import get_kind, parse_facts
 from huibao.compose.tree import Document
 from huibao.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
+from huibao.startup import template_error
 from huibao.write import WRITERS, Writer
 from huibao.write import html as html_writer
 from huibao.write import text as text_writer
@@ -91,8 +95,14 @@ def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -
     facts = parse_facts(data)
     kind = get_kind(facts.kind)
     warnings = check_facts(facts)
-    document = compose(facts, kind.template, kind.prepare)
+    checkpoint()
+    try:
+        document = compose(facts, kind.template, kind.prepare)
+    except jinja2.TemplateError as exc:  # an office's edited wording template
+        raise template_error(exc) from exc
+    checkpoint()
     convert_document(document, script or facts.script, _keep_terms(facts))
+    checkpoint()
     composed = Composed(facts, document, warnings)
     composed.findings = checker.check_text(composed.text)
     return composed
@@ -110,6 +120,7 @@ def render(data: Mapping[str, Any] | object, fmt: str = "docx", script: str | No
     """Return the report for ``data`` written in format ``fmt``."""
     writer = writer_for(fmt)
     composed = compose_facts(data, script)
+    checkpoint()
     name = (composed.document.title or "汇报").replace("/", "／").replace("\\", "＼")
     return Output(writer.write(composed.document), writer, name + writer.suffix, composed)
 
@@ -153,9 +164,12 @@ def render_batch(items: object, fmt: str = "docx", script: str | None = None) ->
     outputs: list[Output] = []
     errors: list[ErrorItem] = []
     for i, item in enumerate(items):
+        checkpoint()
         try:
             outputs.append(render(item, fmt, script))
         except HuibaoError as exc:
+            if exc.status >= 500:  # a timeout or a broken template is not this report's fault
+                raise
             for err in exc.errors:
                 path = f"reports[{i}]" + (f".{err.field}" if err.field else "")
                 errors.append(ErrorItem(path, err.message))
