@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
+JSON = {"Content-Type": "application/json"}
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
 JSON_ENDPOINTS = [
     "/api/reports?format=txt",
@@ -123,7 +124,7 @@ def test_lone_surrogate_names_its_field(client: TestClient) -> None:
     """Regression: a lone "\\ud800" escape reached the response encoder and gave a 500."""
     body = b'{"text": "ab\\ud800", "to": "zh-Hant"}'
     for endpoint in ("/api/check", "/api/convert"):
-        response = client.post(endpoint, content=body)
+        response = client.post(endpoint, content=body, headers=JSON)
         assert response.status_code == 400
         assert response.json()["errors"][0]["field"] == "text"
     pair = client.post("/api/check", content=b'{"text": "\\ud83d\\ude00 XX"}')  # a valid pair
@@ -132,9 +133,9 @@ def test_lone_surrogate_names_its_field(client: TestClient) -> None:
 
 def test_deep_nesting_and_long_integers_are_400(client: TestClient) -> None:
     """Regression: RecursionError and int-digit ValueError from json.loads were 500s."""
-    deep = client.post("/api/reports/preview", content=b"[" * 5000 + b"]" * 5000)
+    deep = client.post("/api/reports/preview", content=b"[" * 5000 + b"]" * 5000, headers=JSON)
     assert deep.status_code == 400 and "嵌套" in deep.json()["errors"][0]["message"]
-    digits = client.post("/api/reports/preview", content=b'{"kind": 1' + b"0" * 5000 + b"}")
+    digits = client.post("/api/reports/preview", content=b'{"kind": 1' + b"0" * 5000 + b"}", headers=JSON)
     assert digits.status_code == 400 and "数字" in digits.json()["errors"][0]["message"]
 
 
@@ -184,7 +185,7 @@ def test_mutated_samples_are_never_server_errors(
     _name, facts = case
     payload = {"reports": [facts]} if "batch" in endpoint else facts
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    assert_error_shape(client.post(endpoint, content=body))
+    assert_error_shape(client.post(endpoint, content=body, headers=JSON))
 
 
 @pytest.mark.parametrize(
@@ -195,7 +196,7 @@ def test_absurd_magnitudes_are_422_not_a_hang(client: TestClient, value: Any) ->
     facts = json.loads((ROOT / "samples" / "situation_report_small.json").read_text("utf-8"))
     facts["counts"][0]["value"] = value
     start = time.monotonic()
-    response = client.post("/api/reports/preview", content=json.dumps(facts).encode())
+    response = client.post("/api/reports/preview", content=json.dumps(facts).encode(), headers=JSON)
     assert time.monotonic() - start < 5
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "counts[0].value"
@@ -204,7 +205,7 @@ def test_absurd_magnitudes_are_422_not_a_hang(client: TestClient, value: Any) ->
 def test_zero_with_huge_exponent_is_zero(client: TestClient) -> None:
     facts = json.loads((ROOT / "samples" / "situation_report_small.json").read_text("utf-8"))
     facts["counts"][0]["value"] = "0E-999999999"
-    response = client.post("/api/reports/preview", content=json.dumps(facts).encode())
+    response = client.post("/api/reports/preview", content=json.dumps(facts).encode(), headers=JSON)
     assert response.status_code == 200
 
 
@@ -212,7 +213,7 @@ def test_too_many_list_items_is_422_not_500(client: TestClient) -> None:
     """Regression: 10 000 measures numbered past 九千九百九十九 raised ValueError (500)."""
     facts = json.loads((ROOT / "samples" / "situation_report_small.json").read_text("utf-8"))
     facts["measures"] = [{"heading": f"措施{i}"} for i in range(10000)]
-    response = client.post("/api/reports/preview", content=json.dumps(facts).encode())
+    response = client.post("/api/reports/preview", content=json.dumps(facts).encode(), headers=JSON)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "measures"
 
@@ -228,7 +229,7 @@ def test_many_rates_are_not_quadratic(client: TestClient) -> None:
         {"label": f"率{i}", "numerator": f"c{i}", "denominator": f"c{999 - i}"} for i in range(1000)
     ]
     start = time.monotonic()
-    response = client.post("/api/reports/preview", content=json.dumps(facts).encode())
+    response = client.post("/api/reports/preview", content=json.dumps(facts).encode(), headers=JSON)
     assert response.status_code == 200
     assert time.monotonic() - start < 10
 
@@ -440,14 +441,15 @@ def test_bad_query_parameters_name_the_parameter(
     """Regression: ?script=xx was reported on field "to" (and per report, as reports[i].to)."""
     facts = (ROOT / "samples" / "situation_report_small.json").read_bytes()
     body = b'{"reports": [' + facts + b"]}" if "batch" in url else facts
-    response = client.post(url, content=body)
+    response = client.post(url, content=body, headers=JSON)
     assert response.status_code == status
     assert [e["field"] for e in response.json()["errors"]] == [field]
 
 
 @pytest.mark.parametrize("url", ["/api/reports?format=txt&format=docx", "/api/reports?script="])
 def test_repeated_or_empty_parameters_are_not_errors(client: TestClient, url: str) -> None:
-    response = client.post(url, content=(ROOT / "samples" / "situation_report_small.json").read_bytes())
+    body = (ROOT / "samples" / "situation_report_small.json").read_bytes()
+    response = client.post(url, content=body, headers=JSON)
     assert response.status_code == 200
 
 
@@ -459,7 +461,7 @@ def test_accept_headers(client: TestClient, accept: str, status: int) -> None:
     response = client.post(
         "/api/reports",
         content=(ROOT / "samples" / "situation_report_small.json").read_bytes(),
-        headers={"accept": accept},
+        headers={**JSON, "accept": accept},
     )
     assert response.status_code == status
     assert_error_shape(response)
@@ -492,12 +494,13 @@ def test_options_is_405_in_the_error_shape(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
-def test_json_endpoints_read_json_whatever_the_content_type(
+def test_json_endpoints_refuse_bodies_a_cross_site_form_could_send(
     client: TestClient, content_type: str
 ) -> None:
     body = json.dumps({"text": "截至月日时，累计排查XX人。"}).encode()
     response = client.post("/api/check", content=body, headers={"content-type": content_type})
-    assert response.status_code == 200
+    assert response.status_code == 415
+    assert_error_shape(response)
 
 
 # --------------------------------------------------------------------------- web form posts

@@ -7,6 +7,7 @@ ends in the one error shape produced by :mod:`huibao.app`.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -16,8 +17,9 @@ from starlette.datastructures import FormData
 
 from huibao import budget, core
 from huibao.compose.kinds import KINDS, get_kind
-from huibao.errors import BadRequest, NotAcceptable, PayloadTooLarge
+from huibao.errors import BadRequest, NotAcceptable, PayloadTooLarge, UnsupportedMedia
 from huibao.jsonparse import parse_json
+from huibao.scripts import Script
 from huibao.uploads import UploadLimits
 
 router = APIRouter(prefix="/api")
@@ -47,6 +49,7 @@ async def read_json(request: Request, limit: int | None = None) -> Any:
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(f"请求体过大，上限为 {limit // 1024} KB")
+    require_json(request)
     body = bytearray()  # not bytes: appending to bytes copies the whole body per chunk
     async for chunk in request.stream():
         body += chunk
@@ -58,6 +61,18 @@ async def read_json(request: Request, limit: int | None = None) -> Any:
         return parse_json(bytes(body))
     except UnicodeDecodeError:
         raise BadRequest("请求体不是 UTF-8 编码的 JSON") from None
+
+
+def require_json(request: Request) -> None:
+    """Raise UnsupportedMedia (415) unless the body is declared as JSON.
+
+    A page on another site can POST text/plain or form bodies without asking first; requiring
+    ``application/json`` (or ``…+json``) means such a post is never processed.
+    """
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
+        shown = media or "未声明"
+        raise UnsupportedMedia(f"请求体应为 JSON，请设置 Content-Type: application/json（收到：{shown}）")
 
 
 def is_multipart(request: Request) -> bool:
@@ -84,8 +99,14 @@ async def read_upload(request: Request, limits: UploadLimits) -> tuple[FormData,
     return form, upload.filename, data
 
 
+#: Bidirectional controls (RLO and friends) can disguise a download's real suffix; zero-width
+#: and other format characters have no place in a file name either.
+_UNSAFE_NAME = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x1f\x7f]")
+
+
 def content_disposition(filename: str) -> str:
     """Return an attachment header with an ASCII fallback and the UTF-8 name (RFC 6266)."""
+    filename = _UNSAFE_NAME.sub("", filename) or "report"
     suffix = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
     return f"attachment; filename=\"report.{suffix}\"; filename*=UTF-8''{quote(filename)}"
 
@@ -94,12 +115,26 @@ def choose_format(query_format: str | None, accept: str | None) -> str:
     """Return the output format from ``?format=`` or else the Accept header (default docx)."""
     if query_format:
         return query_format
-    if not accept or "*/*" in accept:
+    if not accept:
         return "docx"
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept.split(",")):
+        media, *params = (p.strip().lower() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    quality = float(param[2:])
+                except ValueError:
+                    quality = 0.0
+        if quality <= 0:
+            continue  # q=0 means "not acceptable"
         if media in ACCEPT_FORMATS:
-            return ACCEPT_FORMATS[media]
+            ranked.append((-quality, position, ACCEPT_FORMATS[media]))
+        elif media in ("*/*", "application/*"):
+            ranked.append((-quality, position, "docx"))
+    if ranked:
+        return min(ranked)[2]
     raise NotAcceptable(
         f"无法提供 Accept 所要求的类型（{accept}），可用 format 参数指定：docx、txt、html、md"
     )
@@ -166,7 +201,7 @@ def show_kind(kind: str) -> dict[str, Any]:
 async def create_report(
     request: Request,
     format: str | None = Query(None, description="docx | txt | html | md; else from Accept"),
-    script: str | None = Query(None, description="zh-Hans | zh-Hant | zh-Hant-TW | zh-Hant-HK"),
+    script: str | None = Query(None, description=" | ".join(Script.codes())),
 ) -> Response:
     """The written report as a download; warning and finding counts in X-Huibao-* headers."""
     fmt = choose_format(format, request.headers.get("accept"))
@@ -193,7 +228,7 @@ async def create_report(
 async def create_batch(
     request: Request,
     format: str = Query("docx", description="docx | txt | html | md"),
-    script: str | None = Query(None, description="zh-Hans | zh-Hant | zh-Hant-TW | zh-Hant-HK"),
+    script: str | None = Query(None, description=" | ".join(Script.codes())),
 ) -> Response:
     """``{"reports": [facts, ...]}`` → a zip with one file per report and ``manifest.json``.
 
@@ -217,7 +252,7 @@ async def create_batch(
 )
 async def preview_report(
     request: Request,
-    script: str | None = Query(None, description="zh-Hans | zh-Hant | zh-Hant-TW | zh-Hant-HK"),
+    script: str | None = Query(None, description=" | ".join(Script.codes())),
 ) -> JSONResponse:
     data = await read_json(request)
     return JSONResponse(await budget.run(request, core.preview, data, script))
@@ -233,8 +268,8 @@ async def preview_report(
 async def check_draft(request: Request) -> dict[str, Any]:
     """Findings for a JSON ``{"text": ...}`` body or a multipart upload in field ``file``.
 
-    Returns ``{"ok": true, "text_length": n, "text": the checked plain text, "findings": [...],
-    "counts": {kind: n}}``; for a .docx the text is what was extracted from it.
+    Returns ``{"ok": true, "text_length": n, "findings": [...], "counts": {kind: n}}``; for an
+    upload also ``"text"``, the plain text extracted from the file (a JSON body is not echoed).
     """
     from huibao.check import checker
 
@@ -242,17 +277,19 @@ async def check_draft(request: Request) -> dict[str, Any]:
         limits = UploadLimits.from_env()
         _form, filename, data = await read_upload(request, limits)
         text, findings = await budget.run(request, checker.check_file, data, filename, limits)
+        echo = True  # the text extracted from the file, for the page to highlight
     else:
         body = await read_json(request, UploadLimits.from_env().max_bytes)
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise BadRequest('请求体应为 JSON 对象 {"text": "..."}', "text")
         text = body["text"]
-        markdown = bool(body.get("markdown", False))
+        markdown = json_flag(body.get("markdown"), "markdown")
         findings = await budget.run(request, checker.check_text, text, markdown=markdown)
+        echo = False  # the client sent the text: it is not sent back
     return {
         "ok": True,
         "text_length": len(text),
-        "text": text,
+        **({"text": text} if echo else {}),
         "findings": [f.as_dict() for f in findings],
         "counts": checker.counts_by_kind(findings),
     }
@@ -272,6 +309,13 @@ def _flag(value: Any, name: str) -> bool:
     raise BadRequest(f"参数 {name} 应为 true 或 false", name)
 
 
+def json_flag(value: Any, name: str) -> bool:
+    """Return a JSON body's boolean field; absent (None) is False; a string is an error."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    raise BadRequest(f"参数 {name} 应为 JSON 布尔值 true 或 false", name)
+
+
 def _optional_text(value: Any, name: str) -> str | None:
     if value is None or value == "":
         return None
@@ -280,17 +324,7 @@ def _optional_text(value: Any, name: str) -> str | None:
     return value
 
 
-def _keep_terms(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise BadRequest("参数 keep 应为字符串数组（需保持原样的人名、地名）", "keep")
-    return list(value)
-
-
-_SCRIPTS = {"enum": ["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]}
+_SCRIPTS = Script.json_schema()
 _CONVERT_BODY = _request_body(
     _object(
         {
@@ -311,6 +345,7 @@ _CONVERT_BODY = _request_body(
             "from": {"type": "string"},
             "repair": {"type": "boolean"},
             "regional_vocabulary": {"type": "boolean"},
+            "keep": {"type": "array", "items": {"type": "string"}},
         },
         ["file", "to"],
     ),
@@ -327,31 +362,25 @@ _CONVERT_BODY = _request_body(
 async def convert(request: Request) -> Response:
     """JSON ``{"text", "to", "from"?, "repair"?, "regional_vocabulary"?, "keep"?}`` gives
     ``{"ok": true, "text", "source", "target", "changes"}``; a multipart upload in field ``file``
-    (with form fields ``to``, ``from``, ``repair``, ``regional_vocabulary``) gives the .docx."""
-    from huibao.convert.converter import check_target, convert_docx, convert_text
+    (with form fields ``to``, ``from``, ``repair``, ``regional_vocabulary``, ``keep`` repeated)
+    gives the .docx. Both build one :class:`ConversionOptions`."""
+    from huibao.convert.converter import ConversionOptions, convert_docx, convert_text
 
     if is_multipart(request):
         limits = UploadLimits.from_env()
         form, filename, data = await read_upload(request, limits)
-        to = _optional_text(form.get("to"), "to")
-        if to is None:
-            raise BadRequest("缺少参数 to（zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK）", "to")
-        check_target(to, "to")
-        source = _optional_text(form.get("from"), "from")
-        converted, changes = await budget.run(
-            request,
-            convert_docx,
-            data,
-            to,
-            source=source,
+        options = ConversionOptions.parse(
+            to=_optional_text(form.get("to"), "to"),
+            source=_optional_text(form.get("from"), "from"),
             repair=_flag(form.get("repair"), "repair"),
             regional_vocabulary=_flag(form.get("regional_vocabulary"), "regional_vocabulary"),
-            limits=limits,
+            keep=[_optional_text(v, "keep") or "" for v in form.getlist("keep")],
         )
+        converted, changes = await budget.run(request, convert_docx, data, options, limits)
         name = (filename or "document.docx").replace("\\", "/").rsplit("/", 1)[-1]
         stem = name[:-5] if name.lower().endswith(".docx") else name
         headers = {
-            "Content-Disposition": content_disposition(f"{stem or 'document'}.{to}.docx"),
+            "Content-Disposition": content_disposition(f"{stem or 'document'}.{options.target}.docx"),
             "X-Huibao-Changes": str(len(changes)),
         }
         return Response(converted, media_type=_DOCX_MEDIA, headers=headers)
@@ -361,19 +390,14 @@ async def convert(request: Request) -> Response:
     text = body.get("text")
     if not isinstance(text, str):
         raise BadRequest("缺少参数 text（要转换的文本）", "text")
-    to = _optional_text(body.get("to"), "to")
-    if to is None:
-        raise BadRequest("缺少参数 to（zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK）", "to")
-    result = await budget.run(
-            request,
-        convert_text,
-        text,
-        to,
+    options = ConversionOptions.parse(
+        to=_optional_text(body.get("to"), "to"),
         source=_optional_text(body.get("from"), "from"),
         repair=_flag(body.get("repair"), "repair"),
         regional_vocabulary=_flag(body.get("regional_vocabulary"), "regional_vocabulary"),
-        keep=_keep_terms(body.get("keep")),
+        keep=body.get("keep"),
     )
+    result = await budget.run(request, convert_text, text, options)
     return JSONResponse(
         {
             "ok": True,

@@ -157,7 +157,10 @@ def test_oversized_body_is_413(
 ) -> None:
     monkeypatch.setenv("HUIBAO_MAX_JSON_KB", "1")
     minimal["overview"] = "很长" * 2000
-    r = client.post("/api/reports", content=json.dumps(minimal, ensure_ascii=False).encode())
+    r = client.post(
+        "/api/reports", content=json.dumps(minimal, ensure_ascii=False).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     assert r.status_code == 413
     assert_error_shape(r.json(), 413)
 
