@@ -19,7 +19,7 @@ import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from huibao.convert.converter import convert_docx, convert_text
+from huibao.convert.converter import ConversionOptions, convert_docx, convert_text
 from huibao.convert.detect import detect
 
 # Report-like sentences in huibao's own wording (no seed text is copied here).
@@ -88,14 +88,17 @@ def main() -> None:
     text = make_text()
     size_mb = len(text.encode("utf-8")) / 1_000_000
     raw = opencc.OpenCC("s2t.json")
-    convert_text("预热", "zh-Hant", source="zh-Hans")  # build and cache huibao's converter
+    given = ConversionOptions.parse(to="zh-Hant", source="zh-Hans")
+    detected = ConversionOptions.parse(to="zh-Hant")
+    taiwan = ConversionOptions.parse(to="zh-Hant-TW", source="zh-Hans")
+    convert_text("预热", given)  # build and cache huibao's converter
     raw.convert(text)
 
     t_raw = best_of(lambda: raw.convert(text))
-    t_ours = best_of(lambda: convert_text(text, "zh-Hant", source="zh-Hans"))
-    t_detect = best_of(lambda: convert_text(text, "zh-Hant"))
-    t_changes = best_of(lambda: convert_text(text, "zh-Hant", source="zh-Hans").changes, 2)
-    t_tw = best_of(lambda: convert_text(text, "zh-Hant-TW", source="zh-Hans"))
+    t_ours = best_of(lambda: convert_text(text, given))
+    t_detect = best_of(lambda: convert_text(text, detected))
+    t_changes = best_of(lambda: convert_text(text, given).changes, 2)
+    t_tw = best_of(lambda: convert_text(text, taiwan))
     t_raw_tw = best_of(lambda: opencc.OpenCC("s2tw.json").convert(text))
     t_det = best_of(lambda: detect(text))
 
@@ -113,7 +116,7 @@ def main() -> None:
 
     data = make_docx()
     start = time.perf_counter()
-    out, changes = convert_docx(data, "zh-Hant-TW")
+    out, changes = convert_docx(data, ConversionOptions.parse(to="zh-Hant-TW"))
     elapsed = time.perf_counter() - start
     reopened = docx.Document(io.BytesIO(out))
     print(

@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from huibao import __version__
 from huibao.errors import BadRequest, HuibaoError
+from huibao.scripts import Script
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -168,18 +169,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """Convert FILE (``-`` is stdin): text to stdout or -o, .docx to -o or NAME.TARGET.docx."""
-    from huibao.convert.converter import check_target, convert_docx, convert_text
+    from huibao.convert.converter import ConversionOptions, convert_docx, convert_text
     from huibao.uploads import decode_text, is_docx_bytes
 
-    check_target(args.to, "to")
-    if args.source:
-        check_target(args.source, "from")
-    options: dict[str, Any] = {
-        "source": args.source,
-        "repair": args.repair,
-        "regional_vocabulary": args.regional_vocabulary,
-        "keep": args.keep or (),
-    }
+    options = ConversionOptions.parse(
+        to=args.to,
+        source=args.source,
+        repair=args.repair,
+        regional_vocabulary=args.regional_vocabulary,
+        keep=args.keep or [],
+    )
     data = read_input(args.file)
     if is_docx_bytes(data):
         out = args.output
@@ -187,12 +186,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
             if args.file == "-":
                 raise CliError("从标准输入读入 .docx 时请用 -o 指定输出文件")
             path = Path(args.file)
-            out = str(path.with_name(f"{path.stem}.{args.to}.docx"))
-        converted, changes = convert_docx(data, args.to, **options)
+            out = str(path.with_name(f"{path.stem}.{options.target.value}.docx"))
+        converted, changes = convert_docx(data, options)
         write_output(converted, out, binary=True)
         print(f"已转换：{out}（{len(changes)} 处改动）", file=sys.stderr)
         return EXIT_OK
-    result = convert_text(decode_text(data), args.to, **options)
+    result = convert_text(decode_text(data), options)
     write_output(result.text.encode("utf-8"), args.output, binary=False)
     return EXIT_OK
 
@@ -249,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="输出文件；文本格式缺省写到标准输出，docx 缺省以标题命名")
     p.add_argument(
         "--script",
-        help="输出文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK（缺省用事实中的 script）",
+        help=f"输出文字：{Script.choices_text()}（缺省用事实中的 script）",
     )
     p.set_defaults(func=cmd_render)
 
@@ -275,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="把文本或 .docx 转换为简体或繁体（标准、台湾、香港），保留 .docx 格式。",
     )
     p.add_argument("file", help="要转换的文件（.txt/.md/.docx），- 表示标准输入")
-    p.add_argument("--to", required=True, help="目标：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK")
+    p.add_argument("--to", required=True, help=f"目标：{Script.choices_text()}")
     p.add_argument("--from", dest="source", help="来源字形（缺省自动识别）")
     p.add_argument("--repair", action="store_true", help="修复逐字转换造成的错误（如 關于、干部）")
     p.add_argument(
@@ -283,7 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="同时转换地区用语（信息→資訊），公文一般不用",
     )
-    p.add_argument("--keep", action="append", metavar="TERM", help="保持原样的词（人名、地名），可多次")
+    p.add_argument(
+        "--keep", action="append", metavar="TERM", help="整体转换的人名、地名（不与前后文组成词），可多次"
+    )
     p.add_argument("-o", "--output", help="输出文件；文本缺省写到标准输出，.docx 缺省为 名称.目标.docx")
     p.set_defaults(func=cmd_convert)
 

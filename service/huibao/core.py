@@ -11,7 +11,7 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ from huibao.compose.facts import Envelope
 from huibao.compose.kinds import get_kind, parse_facts
 from huibao.compose.tree import Document
 from huibao.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
+from huibao.scripts import Script
 from huibao.startup import template_error
 from huibao.write import WRITERS, Writer
 from huibao.write import html as html_writer
@@ -62,28 +63,27 @@ class Output:
     composed: Composed
 
 
-def _keep_terms(facts: Envelope) -> list[str]:
-    """Return the terms a script conversion must keep as given: the facts' ``keep`` list
-    (names of people and places); empty when the facts name none."""
-    return list(facts.keep)
+def convert_document(document: Document, script: Script, keep: Sequence[str]) -> None:
+    """Convert every text of ``document`` to ``script`` in place (no-op for zh-Hans).
 
+    ``keep`` (the facts' names) is checked against its limits even when nothing is converted.
+    """
+    from huibao.convert.options import ConversionOptions, check_keep
 
-def convert_document(document: Document, script: str, keep: list[str]) -> None:
-    """Convert every text of ``document`` to ``script`` in place (no-op for zh-Hans)."""
-    if script == "zh-Hans":
+    terms = check_keep(list(keep))
+    if not script.is_traditional:
         return
     from huibao.convert.converter import convert_text  # imported lazily: OpenCC loads on first use
 
-    document.map_text(lambda s: convert_text(s, to=script, source="zh-Hans", keep=keep).text)
+    options = ConversionOptions(script, Script.HANS, keep=terms)
+    document.map_text(lambda s: convert_text(s, options).text)
     document.script = script
 
 
-def check_script(script: str | None) -> None:
-    """Raise BadRequest on field ``script`` when an explicitly requested script is unknown."""
-    if script:
-        from huibao.convert.converter import check_target
-
-        check_target(script, "script")
+def check_script(script: str | None) -> Script | None:
+    """Return the explicitly requested script, None when none was requested; raise BadRequest
+    on field ``script`` when it is unknown."""
+    return Script.parse(script, "script") if script else None
 
 
 def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -> Composed:
@@ -91,7 +91,7 @@ def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -
 
     ``script`` overrides the facts' own ``script`` field when given.
     """
-    check_script(script)
+    requested = check_script(script)
     facts = parse_facts(data)
     kind = get_kind(facts.kind)
     warnings = check_facts(facts)
@@ -101,7 +101,7 @@ def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -
     except jinja2.TemplateError as exc:  # an office's edited wording template
         raise template_error(exc) from exc
     checkpoint()
-    convert_document(document, script or facts.script, _keep_terms(facts))
+    convert_document(document, requested or Script.parse(facts.script), facts.keep)
     checkpoint()
     composed = Composed(facts, document, warnings)
     composed.findings = checker.check_text(composed.text)

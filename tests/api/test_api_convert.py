@@ -58,7 +58,27 @@ def test_json_options_repair_regional_vocabulary_and_keep(api: TestClient) -> No
     )
     assert r.json()["text"] == "資訊"
     r = api.post("/api/convert", json={"text": "余华发言", "to": "zh-Hant", "keep": ["余华"]})
-    assert r.json()["text"] == "余华發言"
+    assert r.json()["text"] == "余華發言"  # the name in the target script, its surname kept
+
+
+def test_multipart_takes_keep_terms_like_json(api: TestClient) -> None:
+    files = {"file": ("a.docx", docx_bytes("余华发言，干河村到会"), DOCX)}
+    r = api.post("/api/convert", files=files, data={"to": "zh-Hant", "keep": ["余华", "干河村"]})
+    assert r.status_code == 200
+    assert docx.Document(io.BytesIO(r.content)).paragraphs[0].text == "余華發言，干河村到會"
+
+
+@pytest.mark.parametrize(
+    ("keep", "field"),
+    [(["人名"] * 501, "keep"), (["甲" * 51], "keep[0]"), (["余华", "乙" * 60], "keep[1]")],
+)
+def test_keep_past_its_limits_gets_422_naming_the_field(
+    api: TestClient, keep: list[str], field: str
+) -> None:
+    r = api.post("/api/convert", json={"text": "干部", "to": "zh-Hant", "keep": keep})
+    assert r.status_code == 422
+    error = errors_of(r.json(), 422)[0]
+    assert error["field"] == field and "keep" in error["message"]
 
 
 def test_multipart_docx_comes_back_converted_with_a_utf8_filename(api: TestClient) -> None:

@@ -42,7 +42,7 @@ def test_repair_from_and_keep_options(capsys: pytest.CaptureFixture[str], tmp_pa
     args = ["convert", str(plain), "--to", "zh-Hant-TW", "--from", "zh-Hans", "--keep", "余华"]
     out2 = tmp_path / "out2.txt"
     assert main([*args, "--regional-vocabulary", "-o", str(out2)]) == 0
-    assert out2.read_text(encoding="utf-8") == "余华發言，資訊"
+    assert out2.read_text(encoding="utf-8") == "余華發言，資訊"  # the name in the target script
 
 
 def test_docx_is_converted_next_to_the_input_by_default(tmp_path: Path) -> None:

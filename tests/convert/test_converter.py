@@ -12,19 +12,21 @@ import docx
 import opencc
 import pytest
 from docx.shared import Pt
-from huibao.convert import converter
 from huibao.convert.converter import (
     QUOTES_CORNER,
-    TARGETS,
     Change,
+    ConversionResult,
     convert_document,
     convert_docx,
     convert_text,
     diff_changes,
-    load_glossary,
     plan,
 )
+from huibao.convert.diff import split_lengths
+from huibao.convert.glossary import load_glossary
+from huibao.convert.options import ConversionOptions
 from huibao.errors import BadRequest, PayloadTooLarge, UnsupportedMedia, UploadRejected
+from huibao.scripts import Script
 from huibao.uploads import UploadLimits
 
 from tests.docx_parts import add_footnotes
@@ -34,8 +36,19 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 FIXTURE = Path(__file__).parent / "data" / "opencc_testcases" / "cases.json"
 
 
+TARGETS = Script.codes()
+
+
+def opts(to: str, **kw: object) -> ConversionOptions:
+    return ConversionOptions.parse(to=to, **kw)  # type: ignore[arg-type]
+
+
+def conv(text: str, to: str, **kw: object) -> ConversionResult:
+    return convert_text(text, opts(to, **kw))
+
+
 def hant(text: str, target: str = "zh-Hant", **kw: object) -> str:
-    return convert_text(text, target, source="zh-Hans", **kw).text  # type: ignore[arg-type]
+    return conv(text, target, source="zh-Hans", **kw).text
 
 
 # --- one simplified character, several traditional ones (sources.md pitfalls) ----------------
@@ -89,9 +102,9 @@ def test_simplified_converts_phrase_by_phrase_for_each_target(
 def test_every_traditional_form_converts_back_to_the_simplified_phrase(
     simplified: str, standard: str, taiwan: str, hongkong: str
 ) -> None:
-    assert convert_text(standard, "zh-Hans", source="zh-Hant").text == simplified
-    assert convert_text(taiwan, "zh-Hans", source="zh-Hant-TW").text == simplified
-    assert convert_text(hongkong, "zh-Hans", source="zh-Hant-HK").text == simplified
+    assert conv(standard, "zh-Hans", source="zh-Hant").text == simplified
+    assert conv(taiwan, "zh-Hans", source="zh-Hant-TW").text == simplified
+    assert conv(hongkong, "zh-Hans", source="zh-Hant-HK").text == simplified
 
 
 @pytest.mark.parametrize(
@@ -101,21 +114,21 @@ def test_every_traditional_form_converts_back_to_the_simplified_phrase(
 def test_regional_vocabulary_only_on_request(simplified: str, taiwan: str) -> None:
     assert hant(simplified, "zh-Hant-TW") != taiwan
     assert hant(simplified, "zh-Hant-TW", regional_vocabulary=True) == taiwan
-    back = convert_text(taiwan, "zh-Hans", source="zh-Hant-TW", regional_vocabulary=True)
+    back = conv(taiwan, "zh-Hans", source="zh-Hant-TW", regional_vocabulary=True)
     assert back.text == simplified
 
 
 def test_traditional_to_other_traditional_goes_through_simplified() -> None:
     assert plan("zh-Hant", "zh-Hant-TW") == ["t2s", "s2tw", QUOTES_CORNER]
-    assert convert_text("爲了羣衆", "zh-Hant-TW", source="zh-Hant").text == "為了群眾"
-    assert convert_text("為了群眾", "zh-Hant", source="zh-Hant-TW").text == "爲了羣衆"
+    assert conv("爲了羣衆", "zh-Hant-TW", source="zh-Hant").text == "為了群眾"
+    assert conv("為了群眾", "zh-Hant", source="zh-Hant-TW").text == "爲了羣衆"
 
 
 def test_same_script_without_repair_is_left_alone() -> None:
     assert plan("zh-Hant-TW", "zh-Hant-TW") == []
     text = "關于干部"  # even a bad conversion stays as it is unless repair is asked for
-    assert convert_text(text, "zh-Hant", source="zh-Hant").text == text
-    assert convert_text(text, "zh-Hant", source="zh-Hant").changes == []
+    assert conv(text, "zh-Hant", source="zh-Hant").text == text
+    assert conv(text, "zh-Hant", source="zh-Hant").changes == []
 
 
 # --- glossary ------------------------------------------------------------------------------
@@ -136,7 +149,7 @@ def test_same_script_without_repair_is_left_alone() -> None:
 def test_glossary_keeps_surnames_and_fixes_stock_phrases(
     text: str, expected_standard: str, target: str
 ) -> None:
-    expected = convert_text(expected_standard, target, source="zh-Hant").text
+    expected = conv(expected_standard, target, source="zh-Hant").text
     assert hant(text, target) == expected
 
 
@@ -172,12 +185,12 @@ def test_every_s2t_glossary_entry_is_applied_and_needed(key: str, value: str) ->
 
 @pytest.mark.parametrize(("key", "value"), _entries("t2s.tsv"))
 def test_every_t2s_glossary_entry_is_applied_and_needed(key: str, value: str) -> None:
-    assert convert_text(key, "zh-Hans", source="zh-Hant").text == value
+    assert conv(key, "zh-Hans", source="zh-Hant").text == value
     assert opencc.OpenCC("t2s.json").convert(key) != value
 
 
 def test_taiwan_zhe_is_simplified_even_when_detected_as_plain_traditional() -> None:
-    result = convert_text("隨著經濟發展，各單位著力推進", "zh-Hans")
+    result = conv("隨著經濟發展，各單位著力推進", "zh-Hans")
     assert result.source == "zh-Hant"
     assert result.text == "随着经济发展，各单位着力推进"
 
@@ -211,33 +224,11 @@ def test_edited_glossary_is_loaded_into_opencc(tmp_path: Path, monkeypatch: pyte
     assert config["segmentation"]["dict"]["dicts"][0]["type"] == "text"
 
 
-# --- keep terms ----------------------------------------------------------------------------
-
-
-def test_keep_terms_stay_as_given() -> None:
-    text = "余华同志到发展和改革局调研"
-    assert hant(text).startswith("餘華")  # what OpenCC would do to the name
-    result = convert_text(text, "zh-Hant", source="zh-Hans", keep=["余华"])
-    assert result.text == "余华同志到發展和改革局調研"
-    assert all(not (c.start < 2 and c.end > 0) for c in result.changes)
-
-
-def test_keep_terms_win_over_neighbouring_phrases_and_ignore_blanks() -> None:
-    # Without keep, 其余 would be segmented first and 余 become 餘.
-    result = convert_text("其余华发言", "zh-Hant-TW", source="zh-Hans", keep=["余华", " ", ""])
-    assert result.text == "其余华發言"
-
-
-def test_keep_applies_to_traditional_sources_too() -> None:
-    result = convert_text("鍾書記到發展局", "zh-Hans", source="zh-Hant", keep=["鍾書記"])
-    assert result.text == "鍾書記到发展局"
-
-
 # --- repair --------------------------------------------------------------------------------
 
 
 def test_repair_normalises_a_character_table_conversion_then_converts_properly() -> None:
-    result = convert_text("關于進一步規范干部管理", "zh-Hant", repair=True)
+    result = conv("關于進一步規范干部管理", "zh-Hant", repair=True)
     assert result.text == "關於進一步規範幹部管理"
     assert result.changes == [Change("于", "於", 1, 2), Change("范干", "範幹", 6, 8)]
 
@@ -251,11 +242,11 @@ def test_repair_normalises_a_character_table_conversion_then_converts_properly()
     ],
 )
 def test_repair_to_every_target(target: str, expected: str) -> None:
-    assert convert_text("關于進一步規范干部管理", target, repair=True).text == expected
+    assert conv("關于進一步規范干部管理", target, repair=True).text == expected
 
 
 def test_detected_mixed_text_is_repaired() -> None:
-    result = convert_text("这是繁體和简体混合的文字，發展經濟，关于干部", "zh-Hant")
+    result = conv("这是繁體和简体混合的文字，發展經濟，关于干部", "zh-Hant")
     assert result.source == "mixed"
     assert result.text == "這是繁體和簡體混合的文字，發展經濟，關於幹部"
 
@@ -263,7 +254,7 @@ def test_detected_mixed_text_is_repaired() -> None:
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
 def test_seed_003_half_converted_words_are_repaired() -> None:
     text = (SEEDS / "003_a1536923cf235eb8.part1.txt").read_text(encoding="utf-8")
-    result = convert_text(text, "zh-Hant-TW", repair=True)
+    result = conv(text, "zh-Hant-TW", repair=True)
     assert result.source == "zh-Hant"
     for bad in ("關于", "規范", "采取"):
         assert bad in text
@@ -288,10 +279,10 @@ REPORT = (
 
 @pytest.mark.parametrize("target", TARGETS[1:])
 def test_report_text_round_trips_through_every_traditional_target(target: str) -> None:
-    there = convert_text(REPORT, target, source="zh-Hans")
-    back = convert_text(there.text, "zh-Hans", source=target)
+    there = conv(REPORT, target, source="zh-Hans")
+    back = conv(there.text, "zh-Hans", source=target)
     assert back.text == REPORT
-    assert convert_text(there.text, "zh-Hans").text == REPORT  # detected source
+    assert conv(there.text, "zh-Hans").text == REPORT  # detected source
 
 
 def _seed_texts() -> list[Path]:
@@ -304,8 +295,8 @@ def _seed_texts() -> list[Path]:
 @pytest.mark.parametrize("seed", _seed_texts(), ids=lambda p: p.name[:3])
 def test_simplified_seeds_round_trip_through_standard_traditional(seed: Path) -> None:
     text = seed.read_text(encoding="utf-8")
-    there = convert_text(text, "zh-Hant", source="zh-Hans").text
-    assert convert_text(there, "zh-Hans", source="zh-Hant").text == text
+    there = conv(text, "zh-Hant", source="zh-Hans").text
+    assert conv(there, "zh-Hans", source="zh-Hant").text == text
 
 
 # --- OpenCC's own test cases ---------------------------------------------------------------
@@ -340,7 +331,7 @@ def test_opencc_testcases_still_pass_with_the_glossary_loaded(
     case_id: str, config: str, text: str, expected: str
 ) -> None:
     source, target, regional = CONFIG_TO_CALL[config]
-    result = convert_text(text, target, source=source, regional_vocabulary=regional)
+    result = conv(text, target, source=source, regional_vocabulary=regional)
     if (case_id, config) in GLOSSARY_OVERRIDES:
         assert result.text != expected
     else:
@@ -352,25 +343,25 @@ def test_opencc_testcases_still_pass_with_the_glossary_loaded(
 
 def test_unknown_target_is_a_bad_request_naming_the_parameter() -> None:
     with pytest.raises(BadRequest) as info:
-        convert_text("干部", "zh-TW")
+        conv("干部", "zh-TW")
     assert info.value.errors[0].field == "to"
     assert "zh-Hant-TW" in info.value.message and "zh-TW" in info.value.message
 
 
 def test_unknown_source_is_a_bad_request_naming_from() -> None:
     with pytest.raises(BadRequest) as info:
-        convert_text("干部", "zh-Hant", source="traditional")
+        conv("干部", "zh-Hant", source="traditional")
     assert info.value.errors[0].field == "from"
 
 
 def test_source_is_detected_when_not_given() -> None:
-    assert convert_text("疫情防控工作匯報", "zh-Hans").source == "zh-Hant"
-    assert convert_text("疫情防控工作汇报", "zh-Hant").source == "zh-Hans"
-    assert convert_text("Hello", "zh-Hant").text == "Hello"
+    assert conv("疫情防控工作匯報", "zh-Hans").source == "zh-Hant"
+    assert conv("疫情防控工作汇报", "zh-Hant").source == "zh-Hans"
+    assert conv("Hello", "zh-Hant").text == "Hello"
 
 
 def test_changes_list_every_replaced_span_with_input_offsets() -> None:
-    result = convert_text("加强干部管理，头发", "zh-Hant", source="zh-Hans")
+    result = conv("加强干部管理，头发", "zh-Hant", source="zh-Hans")
     assert result.text == "加強幹部管理，頭髮"
     assert result.changes == [
         Change("强干", "強幹", 1, 3),
@@ -386,7 +377,7 @@ def test_changes_when_a_line_changes_length() -> None:
 
 
 def test_empty_text_converts_to_empty_text() -> None:
-    result = convert_text("", "zh-Hant")
+    result = conv("", "zh-Hant")
     assert result.text == "" and result.changes == []
 
 
@@ -411,7 +402,7 @@ def test_phrase_split_across_runs_converts_as_a_phrase_and_keeps_formatting() ->
     para.add_run("队伍建设，头")
     para.add_run("发")
 
-    data, changes = convert_docx(_save(document), "zh-Hant-TW")
+    data, changes = convert_docx(_save(document), opts("zh-Hant-TW"))
     runs = docx.Document(io.BytesIO(data)).paragraphs[0].runs
     assert [r.text for r in runs] == ["加強", "幹", "部", "隊伍建設，頭", "髮"]
     assert runs[1].bold is True and runs[1].italic is None
@@ -432,7 +423,7 @@ def test_docx_headers_footers_tables_nested_tables_and_title_are_converted() -> 
     inner = table.cell(0, 1).add_table(rows=1, cols=1)
     inner.cell(0, 0).text = "联系电话"
 
-    data, _ = convert_docx(_save(document), "zh-Hant")
+    data, _ = convert_docx(_save(document), opts("zh-Hant"))
     out = docx.Document(io.BytesIO(data))
     assert out.core_properties.title == "關於幹部工作的彙報"
     assert out.core_properties.subject == "疫情防控"
@@ -448,7 +439,7 @@ def test_docx_comments_are_converted() -> None:
     document = docx.Document()
     para = document.add_paragraph("发展")
     document.add_comment(para.runs, text="请核实头发数据", author="审核")
-    data, _ = convert_docx(_save(document), "zh-Hant")
+    data, _ = convert_docx(_save(document), opts("zh-Hant"))
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         comments = zf.read("word/comments.xml").decode("utf-8")
     assert "請覈實頭髮數據" in comments
@@ -479,7 +470,7 @@ def test_docx_footnotes_and_text_boxes_are_converted_separately() -> None:
     document.add_paragraph("正文")
     data = _with_footnotes_and_textbox(_save(document))
 
-    converted, _ = convert_docx(data, "zh-Hant")
+    converted, _ = convert_docx(data, opts("zh-Hant"))
     with zipfile.ZipFile(io.BytesIO(converted)) as zf:
         footnotes = zf.read("word/footnotes.xml").decode("utf-8")
         body = zf.read("word/document.xml").decode("utf-8")
@@ -494,7 +485,7 @@ def test_docx_footnotes_and_text_boxes_are_converted_separately() -> None:
 def test_convert_document_works_in_place_and_detects_the_source() -> None:
     document = docx.Document()
     document.add_paragraph("疫情防控工作匯報")
-    changes = convert_document(document, "zh-Hans")
+    changes = convert_document(document, opts("zh-Hans"))
     assert document.paragraphs[0].text == "疫情防控工作汇报"
     assert [c.original for c in changes] == ["匯報"]
 
@@ -502,13 +493,13 @@ def test_convert_document_works_in_place_and_detects_the_source() -> None:
 def test_docx_already_in_target_script_is_unchanged() -> None:
     document = docx.Document()
     document.add_paragraph("疫情防控工作汇报")
-    data, changes = convert_docx(_save(document), "zh-Hans")
+    data, changes = convert_docx(_save(document), opts("zh-Hans"))
     assert changes == []
     assert docx.Document(io.BytesIO(data)).paragraphs[0].text == "疫情防控工作汇报"
 
 
 def test_split_lengths_gives_the_remainder_to_the_last_affected_run() -> None:
-    split = converter._split_lengths
+    split = split_lengths
     assert split("ab", "AB", [1, 1]) == ["A", "B"]
     assert split("xaby", "xABCy", [2, 1, 1]) == ["xA", "BC", "y"]
     assert split("xaby", "xAy", [2, 1, 1]) == ["xA", "", "y"]
@@ -520,7 +511,7 @@ def test_split_lengths_gives_the_remainder_to_the_last_affected_run() -> None:
 
 def test_upload_that_is_not_a_docx_is_refused() -> None:
     with pytest.raises(UnsupportedMedia):
-        convert_docx(b"plain text, not a Word file", "zh-Hant")
+        convert_docx(b"plain text, not a Word file", opts("zh-Hant"))
 
 
 def test_zip_without_word_document_is_refused() -> None:
@@ -528,7 +519,7 @@ def test_zip_without_word_document_is_refused() -> None:
     with zipfile.ZipFile(buffer, "w") as zf:
         zf.writestr("hello.txt", "hi")
     with pytest.raises(UnsupportedMedia):
-        convert_docx(buffer.getvalue(), "zh-Hant")
+        convert_docx(buffer.getvalue(), opts("zh-Hant"))
 
 
 def test_docx_with_entity_declarations_is_refused() -> None:
@@ -542,18 +533,18 @@ def test_docx_with_entity_declarations_is_refused() -> None:
                 body = body.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaa">]>', 1)
             zf.writestr(item, body)
     with pytest.raises(UploadRejected):
-        convert_docx(out.getvalue(), "zh-Hant")
+        convert_docx(out.getvalue(), opts("zh-Hant"))
 
 
 def test_oversized_upload_is_refused() -> None:
     data = _save(docx.Document())
     with pytest.raises(PayloadTooLarge):
-        convert_docx(data, "zh-Hant", limits=UploadLimits(max_bytes=100))
+        convert_docx(data, opts("zh-Hant"), limits=UploadLimits(max_bytes=100))
 
 
 def test_bad_target_is_refused_before_reading_the_upload() -> None:
     with pytest.raises(BadRequest):
-        convert_docx(b"junk", "klingon")
+        convert_docx(b"junk", opts("klingon"))
 
 
 # --- Taiwan / Hong Kong conventions ---------------------------------------------------------
@@ -568,9 +559,9 @@ def test_bad_target_is_refused_before_reading_the_upload() -> None:
     ],
 )
 def test_taiwan_and_hong_kong_quote_with_corner_brackets(target: str, expected: str) -> None:
-    result = convert_text("开展“回头看”和‘四不两直’", target, source="zh-Hans")
+    result = conv("开展“回头看”和‘四不两直’", target, source="zh-Hans")
     assert result.text == expected
-    assert convert_text(result.text, "zh-Hans", source=target).text == "开展“回头看”和‘四不两直’"
+    assert conv(result.text, "zh-Hans", source=target).text == "开展“回头看”和‘四不两直’"
 
 
 @pytest.mark.parametrize(
@@ -578,5 +569,5 @@ def test_taiwan_and_hong_kong_quote_with_corner_brackets(target: str, expected: 
     [("发布通知", "發布通知"), ("公布结果", "公布結果"), ("分布广泛", "分布廣泛"), ("占用通道", "占用通道")],
 )
 def test_taiwan_glossary_uses_moe_standard_forms(simplified: str, taiwan: str) -> None:
-    assert convert_text(simplified, "zh-Hant-TW", source="zh-Hans").text == taiwan
-    assert convert_text(simplified, "zh-Hant", source="zh-Hans").text != taiwan  # OpenCC: 佈/佔
+    assert conv(simplified, "zh-Hant-TW", source="zh-Hans").text == taiwan
+    assert conv(simplified, "zh-Hant", source="zh-Hans").text != taiwan  # OpenCC: 佈/佔

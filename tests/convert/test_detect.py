@@ -8,6 +8,7 @@ import pytest
 from huibao.convert import detect as detect_module
 from huibao.convert.converter import convert_text
 from huibao.convert.detect import detect, script_characters
+from huibao.convert.options import ConversionOptions
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -46,7 +47,7 @@ def test_short_traditional_official_text_is_zh_hant(text: str) -> None:
 @pytest.mark.parametrize("target", ["zh-Hant", "zh-Hant-TW", "zh-Hant-HK"])
 def test_long_traditional_text_of_each_variant_is_zh_hant(target: str) -> None:
     simplified = "截至目前，全县共排查发热人员，落实居家隔离措施，确保人民群众身体健康。" * 20
-    text = convert_text(simplified, target, source="zh-Hans").text
+    text = convert_text(simplified, ConversionOptions.parse(to=target, source="zh-Hans")).text
     result = detect(text)
     assert (result.language, result.script) == ("zh", "zh-Hant")
     assert result.confidence > 0.99
@@ -132,13 +133,9 @@ def test_fallback_sets_when_the_dictionary_tool_is_missing(monkeypatch: pytest.M
     def broken(name: str) -> dict[str, list[str]]:
         raise OSError("no opencc_dict")
 
-    monkeypatch.setattr(detect_module, "_export_dictionary", broken)
-    detect_module.script_characters.cache_clear()
-    try:
-        simplified, traditional = detect_module.script_characters()
-        assert "发" in simplified and "發" in traditional and "干" not in simplified
-    finally:
-        detect_module.script_characters.cache_clear()
+    monkeypatch.setattr(detect_module.engine, "dictionary", broken)
+    simplified, traditional = detect_module._build_script_characters()
+    assert "发" in simplified and "發" in traditional and "干" not in simplified
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")

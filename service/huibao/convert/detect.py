@@ -20,16 +20,12 @@ traditional target right (干部 → 幹部), while converting it to simplified 
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
-import tempfile
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-import opencc
+from huibao.convert import engine
 
 log = logging.getLogger(__name__)
 
@@ -68,49 +64,18 @@ class Detection:
 # Script-specific character sets from OpenCC's dictionaries
 # ---------------------------------------------------------------------------------------------
 
-_OPENCC_DIR = Path(opencc.__file__).parent / "clib"
-_lock = threading.Lock()
-
 # Used only when OpenCC's dictionary tool is unavailable: characters with a simplified →
 # traditional mapping that are also correct traditional characters in some words.
 _SHARED_FALLBACK = set("干于后里面只系余准范台征郁朴涂岳游松谷斗丑卜伙仆划向")
 
 
-def _export_dictionary(name: str) -> dict[str, list[str]]:
-    """Return OpenCC's ``name``.ocd2 as {key: candidates}, exported once into a cache dir."""
-    tool = _OPENCC_DIR / "bin" / "opencc_dict"
-    source = _OPENCC_DIR / "share" / "opencc" / f"{name}.ocd2"
-    cache = Path(os.environ.get("HUIBAO_CACHE_DIR") or tempfile.gettempdir()) / (
-        f"huibao-opencc-dict-{opencc.__version__}"
-    )
-    cache.mkdir(parents=True, exist_ok=True)
-    target = cache / f"{name}.txt"
-    if not target.is_file():
-        tmp = cache / f".{name}.{os.getpid()}.txt"
-        subprocess.run(
-            [str(tool), "-i", str(source), "-o", str(tmp), "-f", "ocd2", "-t", "text"],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        os.replace(tmp, target)
-    table: dict[str, list[str]] = {}
-    for line in target.read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        if key:
-            table[key] = values.split()
-    return table
-
-
 def _fallback_sets() -> tuple[frozenset[str], frozenset[str]]:
-    s2t = opencc.OpenCC("s2t.json")
-    t2s = opencc.OpenCC("t2s.json")
     chars = [chr(c) for c in range(0x4E00, 0xA000)]
     joined = "\n".join(chars)
-    as_t = s2t.convert(joined).split("\n")
-    as_s = t2s.convert(joined).split("\n")
+    as_t = engine.plain_converter("s2t").convert(joined).split("\n")
+    as_s = engine.plain_converter("t2s").convert(joined).split("\n")
     regional = {
-        c for config in ("s2tw.json", "s2hk.json") for c in opencc.OpenCC(config).convert(joined).split("\n")
+        c for config in ("s2tw", "s2hk") for c in engine.plain_converter(config).convert(joined).split("\n")
     }
     simplified = {c for c, t in zip(chars, as_t, strict=True) if t != c} - _SHARED_FALLBACK
     simplified -= regional
@@ -118,17 +83,14 @@ def _fallback_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(simplified - traditional), frozenset(traditional - simplified)
 
 
-@lru_cache(maxsize=1)
-def script_characters() -> tuple[frozenset[str], frozenset[str]]:
-    """Return (simplified-only, traditional-only) single characters."""
-    with _lock:
-        try:
-            st = _export_dictionary("STCharacters")
-            ts = _export_dictionary("TSCharacters")
-            regional = [_export_dictionary(n) for n in ("TWVariants", "HKVariants")]
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("OpenCC dictionary export failed (%s); using conversion fallback", exc)
-            return _fallback_sets()
+def _build_script_characters() -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        st = engine.dictionary("STCharacters")
+        ts = engine.dictionary("TSCharacters")
+        regional = [engine.dictionary(n) for n in ("TWVariants", "HKVariants")]
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("OpenCC dictionary export failed (%s); using conversion fallback", exc)
+        return _fallback_sets()
     # Taiwan and Hong Kong standard forms (群, 眾 …) are traditional even where OpenCC's own
     # standard prefers another form (羣, 衆).
     regional_forms = {c for table in regional for values in table.values() for c in values}
@@ -139,6 +101,11 @@ def script_characters() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(simplified - both), frozenset(traditional - both)
 
 
+def script_characters() -> tuple[frozenset[str], frozenset[str]]:
+    """Return (simplified-only, traditional-only) single characters, built once."""
+    return engine.once(("script-characters",), _build_script_characters)  # type: ignore[no-any-return]
+
+
 # ---------------------------------------------------------------------------------------------
 # langdetect with a restricted profile set
 # ---------------------------------------------------------------------------------------------
@@ -147,8 +114,12 @@ def script_characters() -> tuple[frozenset[str], frozenset[str]]:
 _EXCLUDED_PROFILES = {"ko"}
 
 
-@lru_cache(maxsize=1)
 def _factory() -> object:
+    """Return langdetect's detector factory with huibao's profiles, built once."""
+    return engine.once(("langdetect",), _build_factory)
+
+
+def _build_factory() -> object:
     import langdetect
     from langdetect.detector_factory import DetectorFactory
 
