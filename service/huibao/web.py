@@ -27,6 +27,7 @@ from huibao.compose.kinds import KINDS, Kind, get_kind
 from huibao.compose.tree import Document
 from huibao.errors import BadRequest, ErrorItem, HuibaoError
 from huibao.jsonparse import parse_json
+from huibao.scripts import Script
 from huibao.write import html as html_writer
 
 router = APIRouter(include_in_schema=False)
@@ -43,15 +44,11 @@ CSP = (
 
 #: Chinese labels for enum values whose value is an English code (display only).
 ENUM_LABELS = {
-    "zh-Hans": "简体",
-    "zh-Hant": "繁體",
-    "zh-Hant-TW": "繁體（台灣）",
-    "zh-Hant-HK": "繁體（香港）",
+    **{script.value: script.label for script in Script},
     "basis": "依据开头",
     "background": "背景开头",
     "profile": "概况开头",
 }
-SCRIPTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
 #: Top-level fields shown in the action bar rather than in the form body.
 ACTION_FIELDS = ("script",)
 DOWNLOADS = {"docx": "Word 文件", "txt": "纯文本", "md": "Markdown"}
@@ -663,7 +660,7 @@ def web_row(kind: str, path: str) -> HTMLResponse:
 @router.get("/convert", response_class=HTMLResponse)
 def convert_page() -> HTMLResponse:
     """Paste text or upload a .docx and convert it between simplified and traditional."""
-    return page("convert.html", scripts=[(s, ENUM_LABELS[s]) for s in SCRIPTS])
+    return page("convert.html", scripts=[(s.value, s.label) for s in Script])
 
 
 @router.get("/check", response_class=HTMLResponse)
