@@ -1,32 +1,35 @@
-"""The .docx writer: the document tree poured into the layout template with docxtpl.
+"""The .docx writer: the layout template compiled once, each report zipped around its body.
 
-The layout template (``templates/layout.docx``, or ``HUIBAO_DOCX_TEMPLATE``) carries page setup,
-styles and the page-number footer; its body holds ``{{p body }}``, which becomes a python-docx
-sub-document built here with the template's own styles. Text is always set through python-docx,
-never through Jinja, so a fact can never become template code or XML.
+The layout template (``templates/layout.docx``, or the office's own through
+``HUIBAO_DOCX_TEMPLATE``) is read once per process and again only when its file changes
+(:func:`compiled`). Compiling renders its docxtpl placeholders (``{{ title }}``, ``{{ unit }}``
+in headers and footers) with markers, finds the ``{{p body }}`` paragraph, puts every property
+into schema order, completes the font table, drops leftovers (stylesWithEffects, thumbnail,
+an empty bibliography, foreign application properties) and deflates the parts that never
+change. A render builds only document.xml, the core properties, the script's styles and font
+table (cached per script) and any part naming the title or unit, then zips them.
 """
 
 from __future__ import annotations
 
 import io
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from zipfile import BadZipFile, ZipFile
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docxtpl import DocxTemplate
+from huibao import resources
+from huibao.compose.tree import Document, Role
+from huibao.errors import ConfigError
+from huibao.ooxml import body as wml
+from huibao.ooxml import package_parts
+from huibao.write import docx_body, fonts, layout
+from huibao.write.package import Entry, assemble
 
-from huibao import ooxml, resources
-from huibao.compose.tree import Block, Document, Role
-from huibao.write import layout
-
-ROLE_STYLES = {
-    Role.TITLE: layout.STYLE_TITLE,
-    Role.SUBTITLE: layout.STYLE_SUBTITLE,
-    Role.RECIPIENT: layout.STYLE_RECIPIENT,
-    Role.BODY: layout.STYLE_BODY,
-    Role.CLOSING: layout.STYLE_CLOSING,
-    Role.SIGNATURE: layout.STYLE_SIGNATURE,
-    Role.DATE: layout.STYLE_DATE,
-}
+#: Roles whose style a layout template must have; the others fall back to the body style.
+REQUIRED_ROLES = ("body", "title", "h1", "h2", "h3", "h4")
+_MARK = {"body": "HUIBAOxBODYx7e1", "title": "HUIBAOxTITLEx7e1", "unit": "HUIBAOxUNITx7e1"}
 
 
 def template_path() -> Path:
@@ -34,65 +37,138 @@ def template_path() -> Path:
     return resources.layout_docx()
 
 
-class _Styles:
-    """Style ids of the layout template, looked up by name once per document."""
-
-    def __init__(self, styles: object) -> None:
-        names = {
-            **{role.value: name for role, name in ROLE_STYLES.items()},
-            **{f"h{level}": name for level, name in layout.STYLE_HEADINGS.items()},
-            "table_text": layout.STYLE_TABLE_TEXT,
-        }
-        self.ids = {key: styles[name].style_id for key, name in names.items()}  # type: ignore[index]
+def _fill(xml: str, title: str, unit: str) -> str:
+    """Return ``xml`` with the title and unit markers replaced by escaped text."""
+    if _MARK["title"] in xml:
+        xml = xml.replace(_MARK["title"], wml.esc(title).replace('"', "&quot;"))
+    if _MARK["unit"] in xml:
+        xml = xml.replace(_MARK["unit"], wml.esc(unit).replace('"', "&quot;"))
+    return xml
 
 
-def _add_block(sub: object, block: Block, styles: _Styles) -> None:
-    if block.role is Role.TABLE:
-        _add_table(sub, block.rows, styles)
-        return
-    para = sub.add_paragraph()  # type: ignore[attr-defined]
-    if block.role is Role.HEADING:
-        ooxml.set_style_id(para, styles.ids[f"h{block.level}"])
-        para.add_run(f"{block.label}{block.heading}")
-        if block.text:
-            para.add_run(block.text, style=layout.STYLE_RUNIN_BODY)
-        return
-    ooxml.set_style_id(para, styles.ids[block.role.value])
-    if block.role is Role.TITLE:
-        first, *rest = layout.title_lines(block.text)
-        run = para.add_run(first)
-        for line in rest:
-            run.add_break()
-            run = para.add_run(line)
-        return
-    para.add_run(block.text)
+@dataclass
+class Compiled:
+    """A layout template ready to wrap report bodies."""
+
+    key: tuple[str, int, int]
+    head: str  # document.xml up to the body
+    tail: str  # document.xml after the body
+    static: list[Entry]  # deflated once, in package order
+    dynamic: dict[str, str]  # parts naming the title or unit, by part name
+    styles: bytes
+    font_table: bytes
+    style_ids: dict[str, str]
+    _variants: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def variant(self, script: str) -> list[Entry]:
+        """Return the deflated styles and font table for ``script`` (cached)."""
+        entries = self._variants.get(script)
+        if entries is None:
+            styles, table = package_parts.script_variant(
+                self.styles, self.font_table, fonts.lang(script), fonts.substitutes(script)
+            )
+            entries = [Entry.of("word/styles.xml", styles), Entry.of("word/fontTable.xml", table)]
+            self._variants[script] = entries
+        return entries
 
 
-def _add_table(sub: object, rows: list[list[str]], styles: _Styles) -> None:
-    width = max(len(r) for r in rows)
-    table = sub.add_table(rows=len(rows), cols=width)  # type: ignore[attr-defined]
-    table.style = layout.STYLE_TABLE
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for r, row in enumerate(rows):
-        for c in range(width):
-            para = table.cell(r, c).paragraphs[0]
-            ooxml.set_style_id(para, styles.ids["table_text"])
-            run = para.add_run(row[c] if c < len(row) else "")
-            if r == 0:
-                run.bold = True
+def _render_placeholders(data: bytes, path: Path) -> dict[str, bytes]:
+    """Return the template's parts with its docxtpl placeholders rendered as markers."""
+    from docxtpl import DocxTemplate  # compile time only
+    from jinja2 import TemplateError
+
+    try:
+        tpl = DocxTemplate(io.BytesIO(data))
+        tpl.render(dict(_MARK), autoescape=True)
+        out = io.BytesIO()
+        tpl.save(out)
+    except TemplateError as exc:
+        raise ConfigError(f"版式模板中的占位符有误（{exc}）：{path}") from exc
+    with ZipFile(out) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
 
 
-def write(document: Document) -> bytes:
-    """Return the .docx bytes of ``document`` laid out by the layout template."""
-    tpl = DocxTemplate(str(template_path()))
-    sub = tpl.new_subdoc()
-    styles = _Styles(tpl.docx.styles)
-    for block in document.blocks:
-        _add_block(sub, block, styles)
+def compile_template(path: Path) -> Compiled:
+    """Return ``path`` compiled; raise ConfigError (in Chinese) when it is missing, not a
+    .docx, or has no ``{{p body }}`` paragraph."""
+    try:
+        stat = path.stat()
+        data = path.read_bytes()
+        ZipFile(io.BytesIO(data)).close()
+    except FileNotFoundError:
+        raise ConfigError(f"版式模板不存在：{path}") from None
+    except (OSError, BadZipFile) as exc:
+        raise ConfigError(f"版式模板无法读取（应为 .docx 文件）：{path}") from exc
+    parts = _render_placeholders(data, path)
+    try:
+        pkg = package_parts.normalise(parts, _MARK["body"], layout.STYLE_NAMES, REQUIRED_ROLES)
+    except package_parts.NoBodyMarker as exc:
+        raise ConfigError(f"版式模板缺少正文占位段落“{{{{p body }}}}”（须单独成段）：{path}") from exc
+    except package_parts.MissingStyle as exc:
+        raise ConfigError(f"版式模板缺少样式“{exc.args[0]}”：{path}") from exc
+    static: list[Entry] = []
+    dynamic: dict[str, str] = {}
+    for name, content in pkg.parts.items():
+        text = content.decode("utf-8") if name.endswith((".xml", ".rels")) else ""
+        if text and (_MARK["title"] in text or _MARK["unit"] in text):
+            dynamic[name] = text
+        else:
+            static.append(Entry.of(name, content, level=9))
+    return Compiled(
+        key=(str(path), stat.st_mtime_ns, stat.st_size),
+        head=pkg.head,
+        tail=pkg.tail,
+        static=static,
+        dynamic=dynamic,
+        styles=pkg.styles,
+        font_table=pkg.font_table,
+        style_ids=pkg.style_ids,
+    )
+
+
+_lock = threading.Lock()
+_cache: list[Compiled] = []
+
+
+def compiled() -> Compiled:
+    """Return the compiled layout template in use, compiling it on first use and whenever
+    its file changes (path, modification time or size)."""
+    path = template_path()
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (str(path), -1, -1)
+    if _cache and _cache[0].key == key:
+        return _cache[0]
+    with _lock:
+        if not (_cache and _cache[0].key == key):
+            _cache[:] = [compile_template(path)]
+        return _cache[0]
+
+
+def check_layout_template() -> None:
+    """Compile the layout template in use; raise ConfigError (Chinese) when it is unusable."""
+    compiled()
+
+
+def write(document: Document, *, sealed: bool = False) -> bytes:
+    """Return the .docx bytes of ``document`` laid out by the layout template.
+
+    ``sealed`` lays the signature block out for a seal (GB/T 9704 7.3.5.1); the default is the
+    unsealed layout (7.3.5.2).
+    """
+    c = compiled()
     unit = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
-    tpl.render({"body": sub, "title": document.title, "unit": unit}, autoescape=True)
-    tpl.docx.core_properties.title = document.title
-    tpl.docx.core_properties.author = unit
-    buf = io.BytesIO()
-    tpl.save(buf)
-    return buf.getvalue()
+    title = document.title
+    body = docx_body.body_xml(document, c.style_ids, sealed=sealed)
+    xml = _fill(c.head, title, unit) + body + _fill(c.tail, title, unit)
+    core = wml.core_properties(title, unit, datetime.now(UTC), fonts.lang(document.script))
+    entries = [
+        *c.static,
+        *c.variant(document.script),
+        Entry.of("word/document.xml", xml.encode("utf-8"), level=1),
+        Entry.of("docProps/core.xml", core.encode("utf-8"), level=1),
+        *(Entry.of(name, _fill(text, title, unit).encode("utf-8")) for name, text in c.dynamic.items()),
+    ]
+    return assemble(entries)

@@ -1,30 +1,35 @@
-"""Builds ``templates/layout.docx``: the GB/T 9704-2012 layout every .docx report starts from.
+"""GB/T 9704-2012 figures and the layout decisions made per report.
 
-The checked-in template is what offices restyle in Word/WPS; this module regenerates it
-(``python -m huibao.write.layout``) and names the styles the docx writer uses. Figures come from
+Page, grid, fonts and style ids of ``templates/layout.docx`` (built by
+:mod:`huibao.write.template`); text width measured in character cells (a Chinese character is
+one cell, digits and Latin letters half a cell); the title broken into lines; the indents of
+the signature block (sealed and unsealed, GB/T 9704 7.3.5). Figures come from
 ``../shared/reference/gbt9704.md``.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.shared import Mm, Pt
-
-from huibao import ooxml, resources
-
-LAYOUT_PATH = resources.bundled_layout_docx()
+import math
+import unicodedata
+from functools import lru_cache
+from itertools import combinations, pairwise
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+TYPE_AREA_MM = (156, 225)
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
 BODY_PT = 16  # 3号
 TITLE_PT = 22  # 2号
 PAGE_NUMBER_PT = 14  # 4号
-LINE_PITCH_PT = 28.95  # 225 mm type area / 22 lines
+TABLE_PT = 14
+LINE_PITCH_TWIPS = 579  # 225 mm / 22 lines = 28.99 pt; 28.95 pt keeps 22 lines on every page
+TITLE_LINE_TWIPS = 700  # 35 pt, grid snapping off so Word and LibreOffice agree
+TABLE_LINE_TWIPS = 440  # 22 pt
+FOOTER_LINE_TWIPS = 360  # 18 pt: a fixed line box, so the number sits the same in every viewer
+PAGE_NUMBER_BELOW_MM = 7  # the page-number line's top, below the type area
+# Word measures the footer from the page's bottom edge to the bottom of its line box.
+FOOTER_DISTANCE_MM = MARGINS_MM["bottom"] - PAGE_NUMBER_BELOW_MM - FOOTER_LINE_TWIPS / 20 * 25.4 / 72
+SIGNATURE_RIGHT_CHARS = 4
 
 FONT_TITLE = "方正小标宋简体"
 FONT_BODY = "仿宋_GB2312"
@@ -33,28 +38,74 @@ FONT_H2 = "楷体_GB2312"
 FONT_PAGE = "宋体"
 FONT_LATIN = "Times New Roman"
 
-# Style names the writer uses: role → (style name, East Asian font, size, bold).
-STYLE_TITLE = "Title"
-STYLE_SUBTITLE = "Report Subtitle"
-STYLE_RECIPIENT = "Report Recipient"
-STYLE_BODY = "Normal"
-STYLE_HEADINGS = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
-STYLE_CLOSING = "Report Closing"
-STYLE_SIGNATURE = "Report Signature"
-STYLE_DATE = "Report Date"
-STYLE_TABLE_TEXT = "Report Table Text"
-STYLE_RUNIN_BODY = "Run-in Body"
-STYLE_TABLE = "Table Grid"
+HEADING_FONTS = {1: (FONT_H1, False), 2: (FONT_H2, False), 3: (FONT_BODY, True), 4: (FONT_BODY, False)}
 
-HEADING_FONTS = {
-    1: (FONT_H1, False),
-    2: (FONT_H2, False),
-    3: (FONT_BODY, True),
-    4: (FONT_BODY, False),
+#: Role key → style id in the bundled template.
+STYLE_IDS = {
+    "body": "Normal",
+    "title": "Title",
+    "subtitle": "ReportSubtitle",
+    "recipient": "ReportRecipient",
+    "closing": "ReportClosing",
+    "signature": "ReportSignature",
+    "date": "ReportDate",
+    "h1": "Heading1",
+    "h2": "Heading2",
+    "h3": "Heading3",
+    "h4": "Heading4",
+    "table_text": "ReportTableText",
+    "table_header": "ReportTableHeader",
+    "runin": "RunInBody",
+    "table": "TableGrid",
+    "footer": "Footer",
 }
+#: Role key → style name a restyled template must keep (looked up case-insensitively);
+#: roles missing from an office's template fall back to the body style.
+STYLE_NAMES = {
+    "body": "Normal",
+    "title": "Title",
+    "subtitle": "Report Subtitle",
+    "recipient": "Report Recipient",
+    "closing": "Report Closing",
+    "signature": "Report Signature",
+    "date": "Report Date",
+    "h1": "heading 1",
+    "h2": "heading 2",
+    "h3": "heading 3",
+    "h4": "heading 4",
+    "table_text": "Report Table Text",
+    "table_header": "Report Table Header",
+    "runin": "Run-in Body",
+    "table": "Table Grid",
+}
+BODY_MARKER = "{{p body }}"
 
 
-TITLE_CHARS_PER_LINE = 19  # 156 mm type area at 22 pt, with room for font metrics
+def mm_to_twips(mm: float) -> int:
+    """Return ``mm`` millimetres in twips (1/1440 inch), rounded."""
+    return round(mm * 1440 / 25.4)
+
+
+def text_width_twips() -> int:
+    """Return the width of the type area in twips, as Word computes it from the margins."""
+    return mm_to_twips(PAGE_WIDTH_MM) - mm_to_twips(MARGINS_MM["left"]) - mm_to_twips(MARGINS_MM["right"])
+
+
+def char_space() -> int:
+    """Return the docGrid ``w:charSpace`` that gives 28 characters a line: the difference
+    between the grid pitch and the 16 pt body size, in 1/4096 point."""
+    pitch_pt = text_width_twips() / 20 / CHARS_PER_LINE
+    return math.floor((pitch_pt - BODY_PT) * 4096)  # down, so 28 never rounds to 27.99
+
+
+def cells(text: str) -> float:
+    """Return the width of ``text`` in character cells: wide characters 1, others ½."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
+
+
+# Title line breaking ----------------------------------------------------------------------------
+
+TITLE_CELLS_PER_LINE = 19.0  # 156 mm at 22 pt is 20.1 cells; one kept for font metrics
 _BREAK_BEFORE = (
     "工作情况的",
     "有关情况的",
@@ -72,8 +123,31 @@ _BREAK_BEFORE = (
     "及",
     "与",
     "暨",
+    # words titles are often made of: a break before them falls between words
+    "重点",
+    "建设",
+    "推进",
+    "办理",
+    "专项",
+    "整改",
+    "督查",
+    "调研",
+    "落实",
+    "安全",
+    "疫情",
+    "防控",
+    "管理",
+    "服务",
+    "全县",
+    "全市",
+    "全区",
+    "全镇",
+    "全省",
 )
-_BREAK_AFTER = ("关于", "开展", "推进", "加强", "进一步")
+_BREAK_AFTER = ("关于", "開展", "开展", "推进", "加强", "进一步", "關於", "推進", "加強", "進一步")
+_UNEVEN_CELLS = 8  # a known word break wins unless its lines differ by more than this
+_NO_LINE_START = set("，。、；：！？）》」』”’")
+_NO_LINE_END = set("（《「『“‘")
 
 
 def _break_points(title: str) -> set[int]:
@@ -85,147 +159,62 @@ def _break_points(title: str) -> set[int]:
     return {p for p in points if 0 < p < len(title)}
 
 
-def title_lines(title: str, width: int = TITLE_CHARS_PER_LINE) -> list[str]:
-    """Return the title split into lines of at most ``width`` characters, words kept whole.
+def _can_break(title: str, at: int) -> bool:
+    before, after = title[at - 1], title[at]
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    return not ((before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()))
 
-    GB/T 9704 asks for a title that breaks between words, in a trapezoid or diamond: lines as
-    even as the break points allow, an earlier line never shorter than the next. A title that
-    fits is one line; where no break point fits, the line is cut at the even length.
+
+@lru_cache(maxsize=1024)
+def title_lines(title: str, width: float = TITLE_CELLS_PER_LINE) -> list[str]:
+    """Return the title split into as few lines as fit ``width`` cells, words kept whole.
+
+    GB/T 9704 asks for a title broken between words, in a trapezoid or diamond. Among the
+    splits with the fewest lines: lines that never grow (longer line first) first; then
+    splits whose lines differ by at most ``_UNEVEN_CELLS``; then breaks at known word
+    boundaries; then the most even. Never next to a digit or Latin letter (第4季度, 12345热线)
+    nor before closing or after opening punctuation. Digits and Latin count half a cell.
     """
-    lines: list[str] = []
-    rest = title
-    while len(rest) > width:
-        count = -(-len(rest) // width)  # lines still needed
-        target = -(-len(rest) // count)
-        points = [p for p in _break_points(rest) if target - 3 <= p <= width]
-        at = min(points, key=lambda p: (p < target, abs(p - target))) if points else target
-        lines.append(rest[:at])
-        rest = rest[at:]
-    return [*lines, rest]
+    if cells(title) <= width:
+        return [title]
+    words = _break_points(title)
+    allowed = [i for i in range(1, len(title)) if _can_break(title, i)]
+    best: tuple[tuple[int, bool, int, float], list[str]] | None = None
+    for count in range(2, 6):
+        for cut in combinations(allowed, count - 1):
+            bounds = (0, *cut, len(title))
+            lines = [title[a:b] for a, b in pairwise(bounds)]
+            widths = [cells(line) for line in lines]
+            if max(widths) > width:
+                continue
+            growing = sum(b > a for a, b in pairwise(widths))
+            uneven = max(widths) - min(widths)
+            score = (growing, uneven > _UNEVEN_CELLS, sum(c not in words for c in cut), uneven)
+            if best is None or score < best[0]:
+                best = (score, lines)
+        if best is not None:
+            return best[1]
+    return [title]
 
 
-def _paragraph_style(document: docx.document.Document, name: str) -> docx.styles.style.ParagraphStyle:
-    styles = document.styles
-    if name in [s.name for s in styles]:
-        return styles[name]
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = styles[STYLE_BODY]
-    style.quick_style = True
-    return style
+# Signature block ---------------------------------------------------------------------------------
 
 
-def _base_format(style: docx.styles.style.ParagraphStyle, east_asia: str, size: float, bold: bool) -> None:
-    ooxml.set_fonts(style, east_asia, FONT_LATIN)
-    ooxml.clear_color_and_theme(style)
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    style.font.italic = False
-    pf = style.paragraph_format
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = Pt(LINE_PITCH_PT)
-    pf.space_before = Pt(0)
-    pf.space_after = Pt(0)
-    pf.widow_control = True
+def signature_indents(signature: str, date: str, *, sealed: bool = False) -> tuple[float, float]:
+    """Return the right indents, in characters, of the signature and the date line.
 
-
-def build_layout(path: Path = LAYOUT_PATH) -> Path:
-    """Write the layout template to ``path`` and return it."""
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-    section.header_distance, section.footer_distance = Mm(15), Mm(22)
-    ooxml.set_line_grid(section._sectPr, int(LINE_PITCH_PT * 20))
-
-    body = document.styles[STYLE_BODY]
-    _base_format(body, FONT_BODY, BODY_PT, False)
-    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    ooxml.set_first_line_chars(body, 2, BODY_PT)
-
-    title = document.styles[STYLE_TITLE]
-    title.base_style = None
-    _base_format(title, FONT_TITLE, TITLE_PT, False)
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.line_spacing = Pt(35)
-    title.paragraph_format.space_after = Pt(LINE_PITCH_PT)  # one blank line below the title
-    title.paragraph_format.first_line_indent = Pt(0)
-    pPr = title.element.get_or_add_pPr()
-    for border in pPr.findall(ooxml.qn("w:pBdr")):
-        pPr.remove(border)
-
-    for level, name in STYLE_HEADINGS.items():
-        font, bold = HEADING_FONTS[level]
-        style = document.styles[name]
-        style.base_style = body
-        _base_format(style, font, BODY_PT, bold)
-        style.paragraph_format.keep_with_next = True
-        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        ooxml.set_first_line_chars(style, 2, BODY_PT)
-
-    subtitle = _paragraph_style(document, STYLE_SUBTITLE)
-    _base_format(subtitle, FONT_BODY, BODY_PT, False)
-    subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    subtitle.paragraph_format.first_line_indent = Pt(0)
-
-    recipient = _paragraph_style(document, STYLE_RECIPIENT)
-    _base_format(recipient, FONT_BODY, BODY_PT, False)
-    recipient.paragraph_format.first_line_indent = Pt(0)
-
-    closing = _paragraph_style(document, STYLE_CLOSING)
-    _base_format(closing, FONT_BODY, BODY_PT, False)
-    ooxml.set_first_line_chars(closing, 2, BODY_PT)
-
-    for name, before in ((STYLE_SIGNATURE, LINE_PITCH_PT * 2), (STYLE_DATE, 0.0)):
-        style = _paragraph_style(document, name)
-        _base_format(style, FONT_BODY, BODY_PT, False)
-        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        style.paragraph_format.first_line_indent = Pt(0)
-        style.paragraph_format.space_before = Pt(before)
-        ooxml.set_right_chars(style, 4, BODY_PT)
-
-    table_text = _paragraph_style(document, STYLE_TABLE_TEXT)
-    _base_format(table_text, FONT_BODY, 14, False)
-    table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    table_text.paragraph_format.first_line_indent = Pt(0)
-    table_text.paragraph_format.line_spacing = Pt(22)
-
-    runin = document.styles.add_style(STYLE_RUNIN_BODY, WD_STYLE_TYPE.CHARACTER)
-    ooxml.set_fonts(runin, FONT_BODY, FONT_LATIN)
-    runin.font.bold = False
-
-    # Page numbers: 4号 宋体 “— N —”, odd pages right, even pages left, one character in.
-    document.settings.odd_and_even_pages_header_footer = True
-    for footer, align in (
-        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
-    ):
-        footer.is_linked_to_previous = False
-        para = footer.paragraphs[0]
-        para.style = document.styles["Footer"]
-        para.alignment = align
-        fmt = para.paragraph_format
-        fmt.first_line_indent = Pt(0)
-        if align is WD_ALIGN_PARAGRAPH.RIGHT:
-            fmt.right_indent = Pt(PAGE_NUMBER_PT)
-        else:
-            fmt.left_indent = Pt(PAGE_NUMBER_PT)
-        runs = [para.add_run("— "), ooxml.add_field(para, "PAGE"), para.add_run(" —")]
-        for run in para.runs:
-            run.font.size = Pt(PAGE_NUMBER_PT)
-            ooxml.set_fonts(run, FONT_PAGE, FONT_PAGE)
-        del runs
-
-    # The body is one docxtpl placeholder; offices may add a 版头 or 附件 lines around it.
-    placeholder = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
-    placeholder.text = "{{p body }}"
-    document.core_properties.title = "{{ title }}"
-    document.core_properties.author = "{{ unit }}"
-    document.core_properties.comments = "huibao GB/T 9704-2012 layout template"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
-
-
-if __name__ == "__main__":
-    print(build_layout(Path(sys.argv[1]) if len(sys.argv) > 1 else LAYOUT_PATH))
+    Unsealed (GB/T 9704 7.3.5.2): the signature 右空二字 and the date starting two characters
+    right of the signature's first character; a date longer than that keeps 右空二字 and moves
+    the signature left. Sealed (7.3.5.1): the date 右空四字 and the signature centred over it.
+    An empty signature or date leaves the other at its plain indent.
+    """
+    sig, day = cells(signature), cells(date)
+    if sealed:
+        return max(0.0, SIGNATURE_RIGHT_CHARS + (day - sig) / 2), float(SIGNATURE_RIGHT_CHARS)
+    if not signature or not date:
+        return 2.0, 2.0
+    date_right = sig - 2 - day + 2
+    if date_right >= 2:
+        return 2.0, date_right
+    return 2.0 + day + 2 - sig, 2.0
