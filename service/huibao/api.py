@@ -17,7 +17,14 @@ from starlette.datastructures import FormData
 
 from huibao import budget, core
 from huibao.compose.kinds import KINDS, get_kind
-from huibao.errors import BadRequest, NotAcceptable, PayloadTooLarge, UnsupportedMedia
+from huibao.errors import (
+    BadRequest,
+    NotAcceptable,
+    NotFound,
+    PayloadTooLarge,
+    UnknownKind,
+    UnsupportedMedia,
+)
 from huibao.jsonparse import parse_json
 from huibao.scripts import Script
 from huibao.uploads import UploadLimits
@@ -180,7 +187,11 @@ def list_kinds() -> dict[str, Any]:
 
 @router.get("/kinds/{kind}", summary="One kind with its schema and a minimal example")
 def show_kind(kind: str) -> dict[str, Any]:
-    k = get_kind(kind)
+    """One kind by id or Chinese name; an unknown kind is 404 (the message lists the kinds)."""
+    try:
+        k = get_kind(kind)
+    except UnknownKind as exc:
+        raise NotFound(exc.message, "kind") from None
     return {
         "ok": True,
         "id": k.id,
@@ -220,7 +231,11 @@ async def create_report(
     "/reports/batch",
     summary="Render many reports at once into a zip (all or nothing)",
     openapi_extra=_request_body(
-        _object({"reports": {"type": "array", "items": _facts_schema()}}, ["reports"])
+        _object(
+            {"reports": {"type": "array", "items": _facts_schema(), "minItems": 1,
+                         "maxItems": core.max_batch()}},
+            ["reports"],
+        )
     ),
     response_class=Response,
     responses={200: {"content": {"application/zip": {}}}},
@@ -283,7 +298,7 @@ async def check_draft(request: Request) -> dict[str, Any]:
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise BadRequest('请求体应为 JSON 对象 {"text": "..."}', "text")
         text = body["text"]
-        markdown = json_flag(body.get("markdown"), "markdown")
+        markdown = json_flag(body, "markdown")
         findings = await budget.run(request, checker.check_text, text, markdown=markdown)
         echo = False  # the client sent the text: it is not sent back
     return {
@@ -309,11 +324,20 @@ def _flag(value: Any, name: str) -> bool:
     raise BadRequest(f"参数 {name} 应为 true 或 false", name)
 
 
-def json_flag(value: Any, name: str) -> bool:
-    """Return a JSON body's boolean field; absent (None) is False; a string is an error."""
-    if value is None or isinstance(value, bool):
-        return bool(value)
+def json_flag(body: dict[str, Any], name: str) -> bool:
+    """Return a JSON body's boolean field ``name``; absent is False; null or a string is an error."""
+    value = body.get(name, False)
+    if isinstance(value, bool):
+        return value
     raise BadRequest(f"参数 {name} 应为 JSON 布尔值 true 或 false", name)
+
+
+def _json_list(body: dict[str, Any], name: str) -> list[Any]:
+    """Return a JSON body's array field ``name``; absent is []; null or anything else is an error."""
+    value = body.get(name, [])
+    if not isinstance(value, list):
+        raise BadRequest(f"参数 {name} 应为 JSON 数组", name)
+    return value
 
 
 def _optional_text(value: Any, name: str) -> str | None:
@@ -341,8 +365,8 @@ _CONVERT_BODY = _request_body(
     _object(
         {
             "file": _FILE,
-            "to": {"type": "string"},
-            "from": {"type": "string"},
+            "to": _SCRIPTS,
+            "from": _SCRIPTS,
             "repair": {"type": "boolean"},
             "regional_vocabulary": {"type": "boolean"},
             "keep": {"type": "array", "items": {"type": "string"}},
@@ -393,9 +417,9 @@ async def convert(request: Request) -> Response:
     options = ConversionOptions.parse(
         to=_optional_text(body.get("to"), "to"),
         source=_optional_text(body.get("from"), "from"),
-        repair=_flag(body.get("repair"), "repair"),
-        regional_vocabulary=_flag(body.get("regional_vocabulary"), "regional_vocabulary"),
-        keep=body.get("keep"),
+        repair=json_flag(body, "repair"),
+        regional_vocabulary=json_flag(body, "regional_vocabulary"),
+        keep=_json_list(body, "keep"),
     )
     result = await budget.run(request, convert_text, text, options)
     return JSONResponse(

@@ -23,7 +23,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from huibao import __version__, api, startup, web
+from huibao import __version__, api, openapi, startup, web
 from huibao.compose.kinds import field_path
 from huibao.errors import ErrorItem, HuibaoError, PayloadTooLarge, RequestTimeout
 from huibao.server import env_number
@@ -289,6 +289,7 @@ def create_app(check_resources: bool = True) -> FastAPI:
         static_url="/static/docs",
         favicon_url="/static/favicon.svg",
     )
+    openapi.install(app)
     app.add_exception_handler(HuibaoError, _huibao_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -77,6 +77,12 @@ class UnsupportedMedia(UploadRejected):
     status = 415
 
 
+class NotFound(HuibaoError):
+    """The addressed resource does not exist."""
+
+    status = 404
+
+
 class NotAcceptable(HuibaoError):
     status = 406
 

@@ -47,7 +47,7 @@ def test_a_browser_gets_a_chinese_error_page(client: TestClient) -> None:
 
 def test_the_api_keeps_its_json_error_shape_even_for_browsers(client: TestClient) -> None:
     answer = client.get("/api/kinds/nope", headers={"Accept": "text/html"})
-    assert answer.status_code == 422
+    assert answer.status_code == 404
     assert answer.json()["ok"] is False and answer.json()["errors"][0]["message"]
 
 
