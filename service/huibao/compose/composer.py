@@ -35,7 +35,10 @@ RUNIN = "\x1f"  # separates a run-in heading from its body on one template line
 PARAGRAPH = "\x1e"  # a line break the user typed inside a value: a new body paragraph
 CELL = "\x1d"  # separates table cells; rows are separated by PARAGRAPH
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LINE_BREAKS = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)+\s*")
+# Whitespace runs are matched whole (one attempt per run, so linear); a run holding a line break
+# is a break. A pattern like \s*(?:\n)+\s* retried at every space of a long run was quadratic.
+_WHITESPACE_RUN = re.compile(r"\s+")
+_BREAK_CHARS = frozenset("\r\n\u2028\u2029")
 
 _ROLE_MARKERS: dict[str, tuple[Role, int]] = {
     "title": (Role.TITLE, 0),
@@ -57,13 +60,24 @@ class Raw(str):
     """A template value that may carry structure markers (produced by huibao, not the user)."""
 
 
+def replace_line_breaks(text: str, replacement: str) -> str:
+    """Return ``text`` with each whitespace run that holds a line break (and the spaces around
+    it) replaced by ``replacement``; other whitespace is kept. Linear in the length of ``text``."""
+
+    def one(m: re.Match[str]) -> str:
+        run = m.group(0)
+        return replacement if not _BREAK_CHARS.isdisjoint(run) else run
+
+    return _WHITESPACE_RUN.sub(one, text)
+
+
 def _finalize(value: object) -> object:
     """Neutralise user text: drop control characters, turn its line breaks into paragraphs."""
     if value is None:
         return ""
     if isinstance(value, Raw) or not isinstance(value, str):
         return value
-    text = _LINE_BREAKS.sub(PARAGRAPH, value.strip())
+    text = replace_line_breaks(value.strip(), PARAGRAPH)
     return _CONTROL.sub(lambda m: m.group(0) if m.group(0) == PARAGRAPH else "", text)
 
 
@@ -71,9 +85,7 @@ def _table(rows: list[list[object]]) -> Raw:
     """Return table rows encoded for an ``@table`` line; cells are sanitised user text."""
     encoded = []
     for row in rows:
-        cells = [
-            _CONTROL.sub("", _LINE_BREAKS.sub(" ", str(c if c is not None else ""))) for c in row
-        ]
+        cells = [_CONTROL.sub("", replace_line_breaks(str(c if c is not None else ""), " ")) for c in row]
         encoded.append(CELL.join(cells))
     return Raw(PARAGRAPH.join(encoded))
 

@@ -19,14 +19,17 @@ _END = "。！？…”’）》"
 
 _ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _CJK_OR_FULL = f"[{CJK}{CJK_PUNCT}]"
-_ASCII_AFTER_CJK = re.compile(rf"(?<={_CJK_OR_FULL})\s*([,;:?!])\s*")
-_ASCII_BEFORE_CJK = re.compile(rf"\s*([,;:?!])\s*(?=[{CJK}])")
+# Every pattern is linear: a match can start only at the first character of a run (a lookbehind
+# refuses the middle of one) and quantifiers are possessive, so no run is rescanned per position.
+_ASCII_AFTER_CJK = re.compile(rf"(?<={_CJK_OR_FULL})\s*+([,;:?!])\s*+")
+_ASCII_BEFORE_CJK = re.compile(rf"(?<!\s)\s*+([,;:?!])\s*+(?=[{CJK}])")
 _PERIOD_AFTER_CJK = re.compile(rf"(?<=[{CJK}])\.(?![\w.])")
-_PARENS_WITH_CJK = re.compile(rf"\(([^()]*[{CJK}][^()]*)\)")
-_DOUBLED = re.compile(r"([。，；：、！？])\1+")
-_PAUSE_BEFORE_STOP = re.compile(r"[，；：、]+(?=[。！？])")
-_STOP_BEFORE_PAUSE = re.compile(r"(?<=[。！？])[，；：、]+")
-_SPACES_IN_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \t]+(?=[{CJK}{CJK_PUNCT}])")
+_PARENS = re.compile(r"\(([^()]*+)\)")
+_HAS_CJK = re.compile(rf"[{CJK}]")
+_DOUBLED = re.compile(r"([。，；：、！？])\1++")
+_PAUSE_BEFORE_STOP = re.compile(r"(?<![，；：、])[，；：、]++(?=[。！？])")
+_STOP_BEFORE_PAUSE = re.compile(r"(?<=[。！？])[，；：、]++")
+_SPACES_IN_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \t]++(?=[{CJK}{CJK_PUNCT}])")
 
 
 def clean(text: str) -> str:
@@ -38,7 +41,7 @@ def clean(text: str) -> str:
     """
     if not text:
         return text
-    text = _PARENS_WITH_CJK.sub(r"（\1）", text)
+    text = _PARENS.sub(lambda m: f"（{m.group(1)}）" if _HAS_CJK.search(m.group(1)) else m.group(0), text)
     text = _ASCII_AFTER_CJK.sub(lambda m: _ASCII_TO_FULL[m.group(1)], text)
     text = _ASCII_BEFORE_CJK.sub(lambda m: _ASCII_TO_FULL[m.group(1)], text)
     text = _PERIOD_AFTER_CJK.sub("。", text)
