@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from huibao import budget, core, resources
 from huibao.api import content_disposition
+from huibao.compose.facts import MAX_ITEMS
 from huibao.compose.kinds import KINDS, Kind, get_kind
 from huibao.compose.tree import Document
 from huibao.errors import BadRequest, ErrorItem, HuibaoError
@@ -199,8 +200,10 @@ def parse_form(spec: Spec, form: Mapping[str, str], path: str = "") -> Any:
     if spec.widget == "array":
         if path.count("[") >= MAX_FORM_DEPTH:  # breakdown in breakdown …: the schema recurses
             raise BadRequest(f"表单字段层级过深（列表至多嵌套 {MAX_FORM_DEPTH} 层）", field=path)
-        pattern = re.compile(re.escape(path) + r"\[(\d+)\]")
+        pattern = re.compile(re.escape(path) + r"\[(\d{1,9})\]")
         indices = sorted({int(m.group(1)) for k in form if (m := pattern.match(k))})
+        if indices and (indices[-1] >= MAX_ITEMS or len(indices) > MAX_ITEMS):
+            raise BadRequest(f"列表至多 {MAX_ITEMS} 项", field=f"{path}[{indices[-1]}]")
         item = spec.item()
         return [parse_form(item, form, f"{path}[{i}]") for i in indices]
     if spec.widget == "checkbox":
@@ -214,6 +217,19 @@ def parse_form(spec: Spec, form: Mapping[str, str], path: str = "") -> Any:
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
+
+
+def check_list_sizes(value: Any, path: str = "") -> None:
+    """Raise BadRequest naming the first list longer than the facts allow (imported JSON is
+    checked before it is turned into form fields, so a huge file cannot fill memory)."""
+    if isinstance(value, list):
+        if len(value) > MAX_ITEMS:
+            raise BadRequest(f"列表至多 {MAX_ITEMS} 项，导入的文件有 {len(value)} 项", field=path or None)
+        for i, item in enumerate(value):
+            check_list_sizes(item, f"{path}[{i}]")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            check_list_sizes(item, join(path, str(key)))
 
 
 def to_facts(spec: Spec, raw: Any) -> Any:
@@ -570,6 +586,7 @@ def _report_post(fields: dict[str, str], upload: bytes | None) -> Response:
             if upload is None:
                 raise BadRequest("请先选择要导入的 JSON 文件", field="_import")
             data = parse_json_upload(upload)
+            check_list_sizes(data)
             kind = _kind_or_default(str(data.get("kind") or kind.id))
             return page("report.html", **form_context(kind, data, notice="已导入"))
         facts = to_facts(spec, raw)
@@ -617,6 +634,7 @@ async def web_fields(request: Request) -> HTMLResponse:
         data = await read_json(request)
         if not isinstance(data, dict):
             raise BadRequest("JSON 应为一个对象（事实）")
+        check_list_sizes(data)
         kind = _kind_or_default(str(data.get("kind") or "") or None)
         raw: Any = data
     else:
