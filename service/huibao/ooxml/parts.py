@@ -48,6 +48,7 @@ class StyleDef:
     outline: int | None = None
     default: bool = False
     priority: int = 0
+    condense: int = 0  # character spacing in twentieths of a point
 
     def xml(self) -> str:
         """Return the ``w:style`` element."""
@@ -112,6 +113,8 @@ class StyleDef:
             r += "<w:b/><w:bCs/>" if self.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
         if self.kind != "table":
             r += '<w:i w:val="0"/><w:iCs w:val="0"/>' if self.east_asia else ""
+        if self.condense:
+            r += f'<w:spacing w:val="{self.condense}"/>'
         if self.size_pt:
             half = round(self.size_pt * 2)
             r += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
@@ -145,12 +148,11 @@ class PageDef:
     header: int
     footer: int
     line_pitch: int
-    char_space: int
 
 
 def document_xml(marker: str, page: PageDef) -> str:
     """Return document.xml: one paragraph holding ``marker`` and the section (odd/even footers
-    rId1/rId2, A4 page, margins, a grid of lines and characters)."""
+    rId1/rId2, A4 page, margins, a line grid)."""
     p = page
     sect = (
         '<w:sectPr><w:footerReference w:type="default" r:id="rId1"/>'
@@ -159,7 +161,7 @@ def document_xml(marker: str, page: PageDef) -> str:
         f'<w:pgMar w:top="{p.top}" w:right="{p.right}" w:bottom="{p.bottom}" w:left="{p.left}" '
         f'w:header="{p.header}" w:footer="{p.footer}" w:gutter="0"/>'
         '<w:pgNumType w:fmt="decimal"/><w:cols w:space="425"/>'
-        f'<w:docGrid w:type="linesAndChars" w:linePitch="{p.line_pitch}" w:charSpace="{p.char_space}"/>'
+        f'<w:docGrid w:type="lines" w:linePitch="{p.line_pitch}"/>'
         "</w:sectPr>"
     )
     para = f"<w:p><w:r><w:t>{esc(marker)}</w:t></w:r></w:p>"

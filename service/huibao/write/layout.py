@@ -91,16 +91,28 @@ def text_width_twips() -> int:
     return mm_to_twips(PAGE_WIDTH_MM) - mm_to_twips(MARGINS_MM["left"]) - mm_to_twips(MARGINS_MM["right"])
 
 
-def char_space() -> int:
-    """Return the docGrid ``w:charSpace`` that gives 28 characters a line: the difference
-    between the grid pitch and the 16 pt body size, in 1/4096 point."""
+def char_condense() -> int:
+    """Return the character spacing, in twentieths of a point (negative: condensed), that fits
+    exactly 28 body characters on a line: 16 pt characters need 448 pt, the type area has 442.
+
+    A ``linesAndChars`` grid (``w:charSpace``) does this in Word and WPS, but LibreOffice then
+    gives every character two grid cells; condensing the body style works in all three.
+    """
     pitch_pt = text_width_twips() / 20 / CHARS_PER_LINE
-    return math.floor((pitch_pt - BODY_PT) * 4096)  # down, so 28 never rounds to 27.99
+    return math.floor((pitch_pt - BODY_PT) * 20)
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WFA"
 
 
 def cells(text: str) -> float:
-    """Return the width of ``text`` in character cells: wide characters 1, others ½."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
+    """Return the width of ``text`` in character cells: wide characters 1, others ½, plus the
+    quarter cell Word and LibreOffice put between Chinese and Latin letters or digits
+    (w:autoSpaceDE / w:autoSpaceDN, on by default)."""
+    width = sum(1.0 if _wide(ch) else 0.5 for ch in text)
+    gaps = sum(1 for a, b in pairwise(text) if _wide(a) != _wide(b) and (a.isalnum() and b.isalnum()))
+    return width + gaps * 0.25
 
 
 # Title line breaking ----------------------------------------------------------------------------
@@ -145,7 +157,7 @@ _BREAK_BEFORE = (
     "全省",
 )
 _BREAK_AFTER = ("关于", "開展", "开展", "推进", "加强", "进一步", "關於", "推進", "加強", "進一步")
-_UNEVEN_CELLS = 8  # a known word break wins unless its lines differ by more than this
+_SHORTEST_LINE = 0.4  # a known word break wins unless a line is shorter than this share of the longest
 _NO_LINE_START = set("，。、；：！？）》」』”’")
 _NO_LINE_END = set("（《「『“‘")
 
@@ -172,7 +184,7 @@ def title_lines(title: str, width: float = TITLE_CELLS_PER_LINE) -> list[str]:
 
     GB/T 9704 asks for a title broken between words, in a trapezoid or diamond. Among the
     splits with the fewest lines: lines that never grow (longer line first) first; then
-    splits whose lines differ by at most ``_UNEVEN_CELLS``; then breaks at known word
+    splits whose shortest line is at least ``_SHORTEST_LINE`` of the longest; then breaks at known word
     boundaries; then the most even. Never next to a digit or Latin letter (第4季度, 12345热线)
     nor before closing or after opening punctuation. Digits and Latin count half a cell.
     """
@@ -190,7 +202,8 @@ def title_lines(title: str, width: float = TITLE_CELLS_PER_LINE) -> list[str]:
                 continue
             growing = sum(b > a for a, b in pairwise(widths))
             uneven = max(widths) - min(widths)
-            score = (growing, uneven > _UNEVEN_CELLS, sum(c not in words for c in cut), uneven)
+            lopsided = min(widths) < _SHORTEST_LINE * max(widths)
+            score = (growing, lopsided, sum(c not in words for c in cut), uneven)
             if best is None or score < best[0]:
                 best = (score, lines)
         if best is not None:

@@ -38,7 +38,6 @@ def page() -> PageDef:
         header=tw(15),
         footer=tw(L.FOOTER_DISTANCE_MM),
         line_pitch=L.LINE_PITCH_TWIPS,
-        char_space=L.char_space(),
     )
 
 
@@ -70,6 +69,7 @@ def styles() -> list[StyleDef]:
             S["body"],
             "Normal",
             default=True,
+            condense=L.char_condense(),
             east_asia=L.FONT_BODY,
             size_pt=body,
             bold=False,
