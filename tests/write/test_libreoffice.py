@@ -7,6 +7,7 @@ from the page's top-left corner; the type area is 28–184 mm across and 37–26
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 import unicodedata
@@ -15,14 +16,10 @@ from pathlib import Path
 
 import pytest
 from huibao.compose.tree import Block, Document, Role
-
-from tests.write.docx_helpers import SAMPLES, compose_sample, render
-
-pytest.importorskip("pdfminer", reason="pdfminer.six (a test extra) reads the PDFs")
-import itertools
-
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTTextLine
+
+from tests.write.docx_helpers import SAMPLES, compose_sample, render
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
