@@ -70,6 +70,15 @@ async def read_json(request: Request, limit: int | None = None) -> Any:
         raise BadRequest("请求体不是 UTF-8 编码的 JSON") from None
 
 
+def max_text_chars() -> int:
+    """Return the longest text one check or conversion takes (``HUIBAO_MAX_TEXT_KCHARS`` × 1000,
+    default 1,000,000 characters, some 500 pages)."""
+    try:
+        return max(1, int(os.environ.get("HUIBAO_MAX_TEXT_KCHARS", "1000"))) * 1000
+    except ValueError:
+        return 1_000_000
+
+
 def require_json(request: Request) -> None:
     """Raise UnsupportedMedia (415) unless the body is declared as JSON.
 
@@ -298,6 +307,8 @@ async def check_draft(request: Request) -> dict[str, Any]:
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise BadRequest('请求体应为 JSON 对象 {"text": "..."}', "text")
         text = body["text"]
+        if len(text) > max_text_chars():
+            raise PayloadTooLarge(f"文本过长：{len(text)} 字，上限为 {max_text_chars()} 字", "text")
         markdown = json_flag(body, "markdown")
         findings = await budget.run(request, checker.check_text, text, markdown=markdown)
         echo = False  # the client sent the text: it is not sent back
@@ -414,6 +425,8 @@ async def convert(request: Request) -> Response:
     text = body.get("text")
     if not isinstance(text, str):
         raise BadRequest("缺少参数 text（要转换的文本）", "text")
+    if len(text) > max_text_chars():
+        raise PayloadTooLarge(f"文本过长：{len(text)} 字，上限为 {max_text_chars()} 字", "text")
     options = ConversionOptions.parse(
         to=_optional_text(body.get("to"), "to"),
         source=_optional_text(body.get("from"), "from"),

@@ -37,6 +37,8 @@ class UploadLimits:
     max_unpacked_bytes: int = 200 * MB
     max_ratio: int = 200
     max_members: int = 2000
+    max_paragraphs: int = 20_000
+    max_elements: int = 1_000_000
 
     @classmethod
     def from_env(cls) -> UploadLimits:
@@ -45,6 +47,8 @@ class UploadLimits:
             max_bytes=_env_int("HUIBAO_MAX_UPLOAD_MB", 20) * MB,
             max_unpacked_bytes=_env_int("HUIBAO_MAX_UNPACKED_MB", 200) * MB,
             max_ratio=_env_int("HUIBAO_MAX_ZIP_RATIO", 200),
+            max_paragraphs=_env_int("HUIBAO_MAX_PARAGRAPHS", 20_000),
+            max_elements=_env_int("HUIBAO_MAX_XML_ELEMENTS", 1_000_000),
         )
 
 
@@ -69,8 +73,10 @@ def check_size(data: bytes, limits: UploadLimits | None = None) -> None:
 _DTD_MARKERS = tuple(
     marker.encode(encoding)
     for marker in ("<!DOCTYPE", "<!ENTITY")
-    for encoding in ("ascii", "utf-16-le", "utf-16-be")
+    for encoding in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
+#: Start tags of a paragraph (w:p) as WordprocessingML writes them.
+_PARAGRAPH_TAGS = (b"<w:p>", b"<w:p ", b"<w:p/>")
 
 
 def _check_package(zf: zipfile.ZipFile, compressed_size: int, limits: UploadLimits) -> None:
@@ -87,6 +93,7 @@ def _check_package(zf: zipfile.ZipFile, compressed_size: int, limits: UploadLimi
         )
     if unpacked > 1 * MB and unpacked > limits.max_ratio * max(compressed_size, 1):
         raise UploadRejected("文件压缩比异常，疑似压缩炸弹，已拒绝处理")
+    paragraphs = elements = 0
     for info in infos:
         if not info.filename.endswith((".xml", ".rels")):
             continue
@@ -98,6 +105,13 @@ def _check_package(zf: zipfile.ZipFile, compressed_size: int, limits: UploadLimi
         # A Word package never needs a DTD; entity declarations are how XML bombs start.
         if any(marker in part for marker in _DTD_MARKERS):
             raise UploadRejected(f"文件部件 {info.filename} 含有 XML 实体声明，已拒绝处理")
+        # Parsed XML costs far more memory than its bytes: bound the tree before it is built.
+        paragraphs += sum(part.count(tag) for tag in _PARAGRAPH_TAGS)
+        elements += part.count(b"<") - part.count(b"</")
+        if paragraphs > limits.max_paragraphs:
+            raise PayloadTooLarge(f"文件段落过多（超过 {limits.max_paragraphs} 段），已拒绝处理")
+        if elements > limits.max_elements:
+            raise PayloadTooLarge(f"文件结构过于复杂（超过 {limits.max_elements} 个元素），已拒绝处理")
 
 
 def open_docx(data: bytes, limits: UploadLimits | None = None) -> DocxDocument:
