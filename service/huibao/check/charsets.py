@@ -1,0 +1,112 @@
+"""Character classes of the checker: CJK ranges, traditional forms of pattern words (OpenCC's
+own configs, no glossary), traditional-only and simplified-only characters, rare characters.
+
+Everything derived from OpenCC is built once, under the conversion engine's lock, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from huibao.convert import engine
+
+CJK_RANGE = "\u4e00-\u9fff\u3400-\u4dbf"
+CJK = f"[{CJK_RANGE}]"
+#: ASCII and full-width decimal digits (``\\d`` would also take every other script's digits).
+DIGIT = "[0-9０-９]"
+
+# Characters that a proper conversion keeps in traditional text although s2t would change them
+# in isolation: they do not make a paragraph look simplified.
+_AMBIGUOUS = "干于采范后余里面发只系准台舍才了借并向回复制松冲卷表钟斗谷丑出几千万云划朴胡愿志"
+_TRADITIONAL_CONFIGS = ("s2t", "s2tw", "s2hk")
+
+
+def variants(word: str) -> list[str]:
+    """Return ``word`` plus its traditional forms (standard, Taiwan, Hong Kong), deduplicated."""
+    out = [word]
+    for config in _TRADITIONAL_CONFIGS:
+        converted = engine.plain_converter(config).convert(word)
+        if converted not in out:
+            out.append(converted)
+    return out
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of ``words`` and their traditional forms, longest first."""
+    forms: set[str] = set()
+    for word in words:
+        forms.update(variants(word))
+    return "|".join(re.escape(w) for w in sorted(forms, key=lambda w: (-len(w), w)))
+
+
+def char_class(chars: str) -> str:
+    """Return ``chars`` plus their traditional forms, escaped for use inside ``[...]``."""
+    seen: list[str] = []
+    for ch in chars:
+        for form in variants(ch):
+            for c in form:
+                if c not in seen:
+                    seen.append(c)
+    return "".join("\\" + c if c in "\\]^-[" else c for c in seen)
+
+
+@dataclass(frozen=True)
+class ScriptSets:
+    """Single-character patterns of traditional-only and strictly simplified-only characters,
+    and the set of every character s2t changes."""
+
+    trad_only: re.Pattern[str]
+    simp_only: re.Pattern[str]
+    simp_chars: frozenset[str]
+
+
+def script_sets() -> ScriptSets:
+    """Return the script character sets (built once)."""
+    return engine.once(("check", "script_sets"), _build_script_sets)  # type: ignore[no-any-return]
+
+
+def _build_script_sets() -> ScriptSets:
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    joined = "\n".join(chars)
+    to_trad = engine.plain_converter("s2t").convert(joined).split("\n")
+    to_simp = engine.plain_converter("t2s").convert(joined).split("\n")
+    simp = {c for c, t in zip(chars, to_trad, strict=True) if t != c}
+    trad = {c for c, s in zip(chars, to_simp, strict=True) if s != c}
+    strict_simp = simp - set(_AMBIGUOUS)
+
+    def klass(cs: set[str]) -> re.Pattern[str]:
+        return re.compile("[" + "".join(sorted(cs)) + "]")
+
+    return ScriptSets(klass(trad), klass(strict_simp), frozenset(simp))
+
+
+def is_traditional_counts(trad: int, simp: int) -> bool:
+    """Return True when a segment with ``trad`` traditional-only and ``simp`` simplified-only
+    characters reads as traditional text."""
+    if not trad:
+        return False
+    return trad >= 3 * simp or (trad >= 2 and simp <= 1)
+
+
+def rare_cjk_class() -> str:
+    """Return a regex class body of CJK characters outside GB2312 level 1 (the 3755 common
+    ones), plus U+FFFD."""
+    common: set[str] = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                common.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    rare = [c for c in range(0x4E00, 0xA000) if chr(c) not in common]
+    # Collapse into ranges to keep the pattern small.
+    parts: list[str] = []
+    run_start = prev = rare[0]
+    for code in [*rare[1:], 0x10FFFF]:
+        if code != prev + 1:
+            parts.append(chr(run_start) if run_start == prev else f"{chr(run_start)}-{chr(prev)}")
+            run_start = code
+        prev = code
+    return "".join(parts) + "\ufffd"

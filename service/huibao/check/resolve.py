@@ -1,0 +1,40 @@
+"""Overlap resolution: when hits overlap, the one of the stronger kind (lower rank) stays.
+
+Linear after sorting: hits are taken rank by rank; within a rank in start order (longer first),
+so a hit only needs checking against the kept spans of stronger ranks (disjoint, sorted: one
+bisect) and against the furthest end kept so far in its own rank.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from itertools import groupby
+
+from huibao.check.kinds import KINDS
+from huibao.check.model import Hit
+
+
+def resolve(hits: list[Hit]) -> list[Hit]:
+    """Return the hits that overlap no hit of a stronger (or same-rank, earlier) kind, in
+    rank order; equal hits keep their input order."""
+    ordered = sorted(hits, key=lambda h: (KINDS[h.kind].rank, h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    starts: list[int] = []  # kept spans of stronger ranks: disjoint, sorted by start
+    ends: list[int] = []
+    for _, group in groupby(ordered, key=lambda h: KINDS[h.kind].rank):
+        new: list[Hit] = []
+        reach = -1  # furthest end kept in this rank
+        for h in group:
+            if h.start < reach:
+                continue
+            i = bisect.bisect_left(starts, h.end) - 1  # last kept span starting before h.end
+            if i >= 0 and ends[i] > h.start:
+                continue
+            new.append(h)
+            reach = h.end
+        kept.extend(new)
+        merged = list(heapq.merge(zip(starts, ends, strict=True), ((h.start, h.end) for h in new)))
+        starts = [s for s, _ in merged]
+        ends = [e for _, e in merged]
+    return kept
