@@ -8,7 +8,6 @@ bisect) and against the furthest end kept so far in its own rank.
 from __future__ import annotations
 
 import bisect
-import heapq
 from itertools import groupby
 
 from huibao.check.kinds import KINDS
@@ -34,7 +33,25 @@ def resolve(hits: list[Hit]) -> list[Hit]:
             new.append(h)
             reach = h.end
         kept.extend(new)
-        merged = list(heapq.merge(zip(starts, ends, strict=True), ((h.start, h.end) for h in new)))
-        starts = [s for s, _ in merged]
-        ends = [e for _, e in merged]
+        starts, ends = _merge(starts, ends, new)
     return kept
+
+
+def _merge(starts: list[int], ends: list[int], new: list[Hit]) -> tuple[list[int], list[int]]:
+    """Return the spans (starts, ends) merged with the spans of ``new``, all sorted by start
+    (both inputs are sorted; lists of ints, no tuple per span)."""
+    if not new:
+        return starts, ends
+    out_s: list[int] = []
+    out_e: list[int] = []
+    i = 0
+    for h in new:
+        while i < len(starts) and starts[i] < h.start:
+            out_s.append(starts[i])
+            out_e.append(ends[i])
+            i += 1
+        out_s.append(h.start)
+        out_e.append(h.end)
+    out_s.extend(starts[i:])
+    out_e.extend(ends[i:])
+    return out_s, out_e
