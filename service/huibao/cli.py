@@ -81,8 +81,9 @@ def write_output(content: bytes, out: str | None, binary: bool) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from huibao import core
+    from huibao import core, resources
 
+    resources.check()
     core.writer_for(args.format)
     data = load_json(args.facts)
     output = core.render(data, args.format, args.script)
@@ -169,9 +170,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """Convert FILE (``-`` is stdin): text to stdout or -o, .docx to -o or NAME.TARGET.docx."""
+    from huibao import resources
     from huibao.convert.converter import ConversionOptions, convert_docx, convert_text
     from huibao.uploads import decode_text, is_docx_bytes
 
+    resources.check()
     options = ConversionOptions.parse(
         to=args.to,
         source=args.source,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -145,3 +146,21 @@ def test_a_locale_without_chinese_gets_escapes_not_a_traceback() -> None:
     assert r.returncode == 0
     assert b"Traceback" not in r.stderr
     assert b"\\u60c5\\u51b5\\u6c47\\u62a5" in r.stdout  # 情况汇报, escaped
+
+
+@pytest.mark.parametrize(
+    ("variable", "message"),
+    [("HUIBAO_DOCX_TEMPLATE", "版式模板不存在"), ("HUIBAO_WORDING_DIR", "措辞模板目录不存在"),
+     ("HUIBAO_GLOSSARY_DIR", "词表目录不存在")],
+)
+@pytest.mark.parametrize("command", [["render", "-", "-f", "txt"], ["convert", "-", "--to", "zh-Hant"]])
+def test_a_missing_resource_is_one_chinese_line_before_any_work(
+    tmp_path: Path, variable: str, message: str, command: list[str]
+) -> None:
+    env = {**os.environ, variable: str(tmp_path / "missing")}
+    run = subprocess.run(
+        [sys.executable, "-m", "huibao", *command], input=b"{}", capture_output=True, env=env, timeout=60
+    )
+    assert run.returncode == 2
+    lines = run.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "missing" in lines[0]
