@@ -124,9 +124,9 @@ def test_text_is_tagged_chinese_and_no_theme_font_overrides(rich_parts: dict[str
 @pytest.mark.parametrize(
     ("script", "lang", "body_font", "title_font"),
     [
-        ("zh-Hant", "zh-TW", "仿宋", "宋体"),
-        ("zh-Hant-TW", "zh-TW", "仿宋", "宋体"),
-        ("zh-Hant-HK", "zh-HK", "仿宋", "宋体"),
+        ("zh-Hant", "zh-TW", "仿宋", "方正小标宋_GBK"),
+        ("zh-Hant-TW", "zh-TW", "仿宋", "方正小标宋_GBK"),
+        ("zh-Hant-HK", "zh-HK", "仿宋", "方正小标宋_GBK"),
     ],
 )
 def test_traditional_output_is_tagged_and_set_in_fonts_covering_traditional_characters(

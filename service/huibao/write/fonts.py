@@ -2,19 +2,21 @@
 
 The GB/T 9704 fonts 仿宋_GB2312, 楷体_GB2312 and 方正小标宋简体 hold only the GB2312 characters;
 traditional output (139 of the rich sample's 385 distinct characters lie outside GB2312) is
-set in fonts that cover GBK, which every Chinese Windows ships:
+set in their GBK counterparts, which hold the traditional characters too:
 
-===========  ==========  ===========  ==============  ====  ====
-script       w:lang      仿宋_GB2312   楷体_GB2312     方正小标宋简体
-===========  ==========  ===========  ==============  ==========
-zh-Hans      zh-CN       (kept)       (kept)          (kept)
-zh-Hant      zh-TW       仿宋          楷体            宋体
-zh-Hant-TW   zh-TW       仿宋          楷体            宋体
-zh-Hant-HK   zh-HK       仿宋          楷体            宋体
-===========  ==========  ===========  ==============  ==========
+============  ========  ===========  ===========  ==============
+script        w:lang    仿宋_GB2312  楷体_GB2312  方正小标宋简体
+============  ========  ===========  ===========  ==============
+zh-Hans       zh-CN     (kept)       (kept)       (kept)
+zh-Hant       zh-TW     仿宋         楷体         方正小标宋_GBK
+zh-Hant-TW    zh-TW     仿宋         楷体         方正小标宋_GBK
+zh-Hant-HK    zh-HK     仿宋         楷体         方正小标宋_GBK
+============  ========  ===========  ===========  ==============
 
-黑体 and 宋体 cover GBK already and stay. An office overrides the table with
-``HUIBAO_DOCX_FONTS``: JSON mapping a script to ``{template font: font to use}``, e.g.
+仿宋, 楷体, 黑体 and 宋体 ship with every Chinese Windows; 方正小标宋_GBK is the Founder font
+offices install beside 方正小标宋简体 (its font-table entry names 宋体 as the alternate). 黑体
+and 宋体 cover GBK already and stay. An office overrides the table with ``HUIBAO_DOCX_FONTS``:
+JSON mapping a script to ``{template font: font to use}``, e.g.
 ``{"zh-Hant-TW": {"仿宋_GB2312": "標楷體"}}``.
 """
 
@@ -27,7 +29,7 @@ from huibao.errors import ConfigError
 
 LANG = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "zh-Hant-TW": "zh-TW", "zh-Hant-HK": "zh-HK"}
 
-_TRADITIONAL = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"}
+_TRADITIONAL = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "方正小标宋_GBK"}
 SUBSTITUTES: dict[str, dict[str, str]] = {
     "zh-Hans": {},
     "zh-Hant": _TRADITIONAL,
