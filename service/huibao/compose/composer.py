@@ -34,7 +34,11 @@ from huibao.compose.tree import Block, Document, Role
 RUNIN = "\x1f"  # separates a run-in heading from its body on one template line
 PARAGRAPH = "\x1e"  # a line break the user typed inside a value: a new body paragraph
 CELL = "\x1d"  # separates table cells; rows are separated by PARAGRAPH
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters no report may carry: C0/C1 controls (structure markers included), lone surrogates
+# and Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0–FDEF and the last two of every plane). The
+# XML-illegal ones would corrupt a .docx; none of them is visible text in any format.
+_NONCHARACTERS = "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]")
 # Whitespace runs are matched whole (one attempt per run, so linear); a run holding a line break
 # is a break. A pattern like \s*(?:\n)+\s* retried at every space of a long run was quadratic.
 _WHITESPACE_RUN = re.compile(r"\s+")
@@ -72,7 +76,8 @@ def replace_line_breaks(text: str, replacement: str) -> str:
 
 
 def _finalize(value: object) -> object:
-    """Neutralise user text: drop control characters, turn its line breaks into paragraphs."""
+    """Neutralise user text: drop control and XML-illegal characters, turn its line breaks into
+    paragraphs (None gives "")."""
     if value is None:
         return ""
     if isinstance(value, Raw) or not isinstance(value, str):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from huibao.compose.counts import CountIndex
-from huibao.compose.facts import Count, Envelope
+from huibao.compose.facts import CHINA_TIME, Count, Envelope
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,11 @@ def _check_counts(counts: list[Count], path: str, out: list[FactWarning]) -> Non
 
 
 def check_facts(facts: Envelope, now: dt.datetime | None = None) -> list[FactWarning]:
-    """Return the warnings for ``facts`` (an empty list when everything is plausible)."""
-    now = now or dt.datetime.now()
+    """Return the warnings for ``facts`` (an empty list when everything is plausible).
+
+    ``now`` is a naive China time (as as-of times are); None means the current one.
+    """
+    now = now or dt.datetime.now(CHINA_TIME).replace(tzinfo=None)
     out: list[FactWarning] = []
     for name in ("counts",):
         counts = getattr(facts, name, None)

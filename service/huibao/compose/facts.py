@@ -15,8 +15,10 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     field_validator,
     model_validator,
@@ -45,6 +47,46 @@ def _plausible_amount(value: Decimal) -> Decimal:
 
 Amount = Annotated[Decimal, AfterValidator(_plausible_amount)]
 
+#: China Standard Time: an as-of time given with a time zone is read in it.
+CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+_DAY_MESSAGE = "应为日期，如 2020-01-28"
+_MOMENT_MESSAGE = "应为日期（如 2020-01-28）或日期时间（如 2020-01-28T18:00）"
+
+
+def _is_number(value: object) -> bool:
+    """Return True for a JSON number or a string of digits (which pydantic reads as a Unix time)."""
+    if isinstance(value, bool | int | float | Decimal):
+        return True
+    return isinstance(value, str) and value.strip().replace(".", "", 1).isdigit()
+
+
+def _day(value: object) -> object:
+    """Refuse numbers for a date (20200210 is not a date); pass anything else to pydantic."""
+    if _is_number(value):
+        raise ValueError(_DAY_MESSAGE)
+    return value
+
+
+def _moment(value: object) -> object:
+    """Return a date, or a naive date-time in China time; refuse numbers and anything else."""
+    if isinstance(value, str) and not _is_number(value):
+        text = value.strip()
+        try:
+            value = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(_MOMENT_MESSAGE) from None
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(CHINA_TIME).replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError(_MOMENT_MESSAGE)
+
+
+#: A calendar date: 2020-01-28 (never a number).
+Day = Annotated[dt.date, BeforeValidator(_day)]
+#: A date or a date-time, read in China time when a zone is given: 2020-01-28T18:00+08:00.
+Moment = Annotated[dt.date | dt.datetime, BeforeValidator(_moment)]
+
 
 #: Most items any one list of facts may hold: headings are numbered 一…九千九百九十九, and no
 #: report has a thousand measures or rows in one list.
@@ -56,9 +98,10 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    @field_validator("*", mode="after")
+    @field_validator("*", mode="before")
     @classmethod
     def _not_too_many(cls, value: object) -> object:
+        """Refuse an over-long list before its items are validated (a million items is slow)."""
         if isinstance(value, list) and len(value) > MAX_ITEMS:
             raise ValueError(f"项目过多：{len(value)} 项，至多 {MAX_ITEMS} 项")
         return value
@@ -72,8 +115,8 @@ class Unit(Model):
 
 
 class Period(Model):
-    start: dt.date = Field(title="起始日期")
-    end: dt.date = Field(title="截止日期")
+    start: Day = Field(title="起始日期")
+    end: Day = Field(title="截止日期")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -94,7 +137,7 @@ class Count(Model):
     approx: Approximation | None = Field(
         default=None, title="约数", description="余、多、近、约、左右、以上"
     )
-    scale: bool = Field(default=False, title="以万为单位", description="1万及以上时写作“1.2万份”")
+    scale: StrictBool = Field(default=False, title="以万为单位", description="1万及以上时写作“1.2万份”")
     breakdown: list[Count] = Field(default_factory=list, title="其中", description="分项")
     note: Text | None = Field(default=None, title="备注")
 
@@ -152,8 +195,8 @@ class Measure(Model):
 class Options(Model):
     """Layout and wording choices where the sources vary."""
 
-    closing: bool = Field(default=True, title="结束语", description="是否以“特此报告。”等结尾")
-    run_in_headings: bool = Field(
+    closing: StrictBool = Field(default=True, title="结束语", description="是否以“特此报告。”等结尾")
+    run_in_headings: StrictBool = Field(
         default=False, title="标题与正文同段", description="如：（一）加强组织领导。正文接排"
     )
     opening: Literal["basis", "background", "profile"] = Field(
@@ -174,12 +217,14 @@ class Envelope(Model):
         default=None, title="依据", description="如：县指挥部《关于做好返乡人员排查工作的通知》要求"
     )
     background: Text | None = Field(default=None, title="背景", description="背景式开头的内容")
-    as_of: dt.date | dt.datetime | None = Field(
-        default=None, title="截至时间", description="如 2020-01-28T18:00 或 2020-01-28"
+    as_of: Moment | None = Field(
+        default=None,
+        title="截至时间",
+        description="日期或日期时间，如 2020-01-28 或 2020-01-28T18:00；带时区时按北京时间",
     )
     period: Period | None = Field(default=None, title="时间段")
     signature: ShortText | None = Field(default=None, title="落款单位", description="缺省时用发文单位")
-    signed_on: dt.date | None = Field(default=None, title="成文日期")
+    signed_on: Day | None = Field(default=None, title="成文日期")
     script: Script = Field(default="zh-Hans", title="文字", description="简体或繁体（台湾、香港）")
     keep: list[ShortText] = Field(
         default_factory=list,

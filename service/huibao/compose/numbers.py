@@ -7,7 +7,7 @@ exactly as given, only rescaled to 万 when asked; a percentage is rounded half 
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -117,8 +117,17 @@ def table_figure(c: Count) -> tuple[str, str]:
     return number, measure
 
 
+#: Enough digits for any quotient of two amounts (16 integer and 10 decimal digits each) in per
+#: cent with 4 decimals; the default context (28 digits) raised InvalidOperation on 1e16 / 1e-10.
+_PERCENT_CONTEXT = Context(prec=64, rounding=ROUND_HALF_UP)
+
+
 def percent(numerator: Decimal, denominator: Decimal, digits: int) -> str:
-    """Return numerator/denominator as a percentage string with ``digits`` decimals: 98.4."""
-    value = numerator / denominator * 100
-    quantum = Decimal(1).scaleb(-digits)
-    return format_decimal(value.quantize(quantum, rounding=ROUND_HALF_UP))
+    """Return numerator/denominator as a percentage string with ``digits`` decimals: 98.4.
+
+    Exact for any amounts the facts accept; the denominator must not be zero.
+    """
+    with localcontext(_PERCENT_CONTEXT):
+        value = numerator / denominator * 100
+        quantum = Decimal(1).scaleb(-digits)
+        return format_decimal(value.quantize(quantum))

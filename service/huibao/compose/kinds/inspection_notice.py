@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
 from huibao.compose import wording
-from huibao.compose.facts import Count, Envelope, Model, ShortText, Text
+from huibao.compose.facts import Count, Day, Envelope, Model, ShortText, Text
 from huibao.compose.kinds import Kind
 from huibao.compose.phrases import default_title, doing_when, join_and, methods_phrase
 
@@ -49,7 +48,7 @@ class Requirement(Model):
 
     heading: ShortText | None = Field(default=None, title="小标题", description="如：立行立改")
     text: Text = Field(title="要求")
-    due: dt.date | None = Field(default=None, title="完成时限", description="须在此日期前完成")
+    due: Day | None = Field(default=None, title="完成时限", description="须在此日期前完成")
 
 
 class InspectionNotice(Envelope):
@@ -70,7 +69,7 @@ class InspectionNotice(Envelope):
     good_practices: list[Finding] = Field(default_factory=list, title="好的做法")
     problems: list[Finding] = Field(default_factory=list, title="存在问题")
     requirements: list[Requirement] = Field(default_factory=list, title="整改要求")
-    report_due: dt.date | None = Field(default=None, title="整改情况报送时限")
+    report_due: Day | None = Field(default=None, title="整改情况报送时限")
     report_to: ShortText | None = Field(
         default=None, title="整改情况报送单位", description="如：县政府督查室"
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
 from huibao.compose import wording
-from huibao.compose.facts import Envelope, Item, Model, ShortText, Text
+from huibao.compose.facts import Day, Envelope, Item, Model, ShortText, Text
 from huibao.compose.kinds import Kind
 from huibao.compose.phrases import default_title, when_phrase
 
@@ -19,7 +18,7 @@ class RectificationItem(Model):
     problem: Text = Field(title="问题", description="反馈的问题，如：疫情防控会议无会议纪要")
     measure: Text = Field(title="整改措施")
     status: Literal["已完成", "正在推进"] = Field(title="整改状态")
-    due: dt.date | None = Field(
+    due: Day | None = Field(
         default=None, title="日期", description="已完成时为完成日期（可选）；正在推进时为计划完成日期（必填）"
     )
 

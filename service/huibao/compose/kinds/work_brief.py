@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field
 
 from huibao.compose import dates, wording
-from huibao.compose.facts import Count, Envelope, ShortText, Text
+from huibao.compose.facts import Count, Day, Envelope, ShortText, Text
 from huibao.compose.kinds import Kind
 
 
@@ -21,7 +20,7 @@ class WorkBrief(Envelope):
     )
     issue_number: int = Field(ge=1, le=9999, title="期号", description="第几期")
     purpose: ShortText = Field(title="目的", description="“为…”之后的内容，如：进一步压实农贸市场防控责任")
-    held_on: dt.date = Field(title="开展日期")
+    held_on: Day = Field(title="开展日期")
     organizer: ShortText | None = Field(
         default=None, title="开展单位", description="缺省时用单位自称，如：我局联合县市场监管局"
     )
