@@ -112,6 +112,27 @@ DEFECTS: dict[str, tuple[str, Callable[[str], str], str, str, str, str]] = {
         "2字",
         "0字",
     ),
+    "recipient inherits the body's first-line indent": (
+        "word/styles.xml",
+        in_style(
+            "ReportRecipient",
+            '<w:ind w:leftChars="0" w:left="0" w:rightChars="0" w:right="0" '
+            'w:firstLineChars="0" w:firstLine="0"/>',
+            '<w:ind w:firstLine="0"/>',
+        ),
+        "layout.indent",
+        "主送机关缩进",
+        "顶格（0字）",
+        "2字",
+    ),
+    "even page number inherits a first-line indent": (
+        "word/footer2.xml",
+        replace('w:firstLineChars="0" w:firstLine="0"/>', 'w:firstLineChars="200" w:firstLine="560"/>'),
+        "layout.pagenumber",
+        "双页页码位置",
+        "居左，左空一字",
+        "居左，空3字",
+    ),
     "24 pt line spacing": (
         "word/styles.xml",
         in_style("Normal", 'w:line="579"', 'w:line="480"'),

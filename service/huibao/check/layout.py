@@ -86,6 +86,21 @@ def _family(font: str) -> str:
     return next((fam for fam, names in FAMILIES.items() if any(n.lower() in font.lower() for n in names)), "")
 
 
+_ALIGN = {
+    "left": "居左",
+    "start": "居左",
+    "right": "居右",
+    "end": "居右",
+    "center": "居中",
+    "both": "两端对齐",
+    "distribute": "分散对齐",
+}
+
+
+def _align(jc: str) -> str:
+    return _ALIGN.get(jc, jc)
+
+
 def _mm(value: float) -> str:
     return f"{value:g} mm"
 
@@ -257,9 +272,9 @@ def _paragraph_rules(p: Paragraph, role: str) -> list[tuple[str, str, str, str]]
     if role == "recipient" and (abs(p.indent_first) > 0.25 or abs(p.indent_left) > 0.25):
         broken.append(("layout.indent", "缩进", "顶格（0字）", f"{p.indent_left + p.indent_first:g}字"))
     if role == "title" and p.jc != "center":
-        broken.append(("layout.align", "对齐", "居中", p.jc))
+        broken.append(("layout.align", "对齐", "居中", _align(p.jc)))
     if role in ("signature", "date") and p.jc not in ("right", "end", "center"):
-        broken.append(("layout.align", "对齐", "右对齐", p.jc))
+        broken.append(("layout.align", "对齐", "右对齐", _align(p.jc)))
     if role == "date" and not _GOOD_DATE.match(p.text.strip()):
         broken.append(
             (
@@ -296,7 +311,7 @@ def _page_numbers(layout: Layout, section: Section) -> list[LayoutFinding]:
         ("default", "right", lambda p: p.indent_right)
     ]
     if layout.even_and_odd:
-        sides.append(("even", "left", lambda p: p.indent_left))
+        sides.append(("even", "left", lambda p: p.indent_left + p.indent_first))
     else:
         found.append(
             LayoutFinding("layout.pagenumber", "页码", "单页居右、双页居左（奇偶页不同）", "各页同一位置")
@@ -330,7 +345,7 @@ def _page_numbers(layout: Layout, section: Section) -> list[LayoutFinding]:
                     "layout.pagenumber",
                     f"{page}位置",
                     f"{'居' + side}，{side}空一字",
-                    f"{para.jc}，空{indent(para):g}字",
+                    f"{_align(para.jc)}，空{indent(para):g}字",
                 )
             )
         height = (para.line or para.size * 1.3) * 25.4 / 72

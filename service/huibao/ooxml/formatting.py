@@ -89,10 +89,8 @@ def _merge(target: dict[str, dict[str, str]], props: Any) -> None:
         attrs = {k.replace(_W, ""): v for k, v in child.attrib.items()}
         if name in ("rFonts", "ind", "spacing", "lang"):
             merged = dict(target.get(name, {}))
-            if name == "ind":  # a twips value cancels an inherited Chars value and vice versa
-                for side in ("firstLine", "left", "right", "hanging", "start", "end"):
-                    if side in attrs and f"{side}Chars" not in attrs:
-                        merged.pop(f"{side}Chars", None)
+            # w:ind attributes merge one by one: an inherited firstLineChars outlives a direct
+            # firstLine="0" and wins over it, as in Word
             if name == "rFonts":  # an explicit name replaces the inherited theme reference
                 for slot in ("ascii", "hAnsi", "eastAsia"):
                     if slot in attrs:
