@@ -103,3 +103,15 @@ class RequestTimeout(HuibaoError):
     """The client was too slow sending its request body."""
 
     status = 408
+
+
+class Conflict(HuibaoError):
+    """The request was based on a state that has changed (a stale version, a final document)."""
+
+    status = 409
+
+
+class PreconditionFailed(Conflict):
+    """An ``If-Match`` precondition did not hold."""
+
+    status = 412
