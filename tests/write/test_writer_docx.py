@@ -350,3 +350,13 @@ def test_every_sample_title_breaks_longer_line_first(sample: str) -> None:
 
 def test_docx_title_carries_the_line_break(rich_docx: DocxDocument) -> None:
     assert rich_docx.paragraphs[0].text == "关于岁末年初安全生产大排查\n工作情况的汇报"
+
+
+@pytest.mark.parametrize("style_id", ["Title", "ReportTableText", "Footer"])
+def test_title_table_and_footer_do_not_snap_to_the_line_grid(
+    rich_parts: dict[str, Any], style_id: str
+) -> None:
+    """Exact spacing off the grid: Word ignores the grid for them, LibreOffice would snap them."""
+    ppr = style(rich_parts["word/styles.xml"], style_id).find("w:pPr", NS)
+    assert ppr.find("w:snapToGrid", NS).get(w("val")) == "0"
+    assert ppr.find("w:spacing", NS).get(w("lineRule")) == "exact"

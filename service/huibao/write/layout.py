@@ -231,3 +231,12 @@ def signature_indents(signature: str, date: str, *, sealed: bool = False) -> tup
     if date_right >= 2:
         return 2.0, date_right
     return 2.0 + day + 2 - sig, 2.0
+
+
+if __name__ == "__main__":  # ``python -m huibao.write.layout`` rebuilds templates/layout.docx
+    import sys
+    from pathlib import Path
+
+    from huibao.write import template
+
+    print(template.build_layout(Path(sys.argv[1]) if len(sys.argv) > 1 else template.LAYOUT_PATH))
