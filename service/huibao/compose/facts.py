@@ -23,11 +23,15 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import WithJsonSchema
+
+from huibao.scripts import Script
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Approximation = Literal["余", "多", "近", "约", "左右", "以上"]
-Script = Literal["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]
+#: A script field: huibao.scripts.Script, validated with its Chinese error, schema an inline enum.
+ScriptField = Annotated[Script, BeforeValidator(Script.validate), WithJsonSchema(Script.json_schema())]
 
 
 def _plausible_amount(value: Decimal) -> Decimal:
@@ -225,11 +229,11 @@ class Envelope(Model):
     period: Period | None = Field(default=None, title="时间段")
     signature: ShortText | None = Field(default=None, title="落款单位", description="缺省时用发文单位")
     signed_on: Day | None = Field(default=None, title="成文日期")
-    script: Script = Field(default="zh-Hans", title="文字", description="简体或繁体（台湾、香港）")
+    script: ScriptField = Field(default=Script.HANS, title="文字", description="简体或繁体（台湾、香港）")
     keep: list[ShortText] = Field(
         default_factory=list,
-        title="保持原样的词语",
-        description="转换为繁体时不转换的人名、地名，如：余华、干河村",
+        title="人名、地名",
+        description="转换时整体处理的人名、地名（不与前后文组成词，两种字形通用的字保持原样），如：余华、干河村",
     )
     options: Options = Field(default_factory=Options, title="版式选项")
 
