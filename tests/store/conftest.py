@@ -1,0 +1,90 @@
+"""Storage fixtures: every ``store`` test runs on SQLite and on PostgreSQL (one cluster per session)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from huibao.store.db import Store, open_store
+from huibao.store.inputs import OfficeIn, SeriesIn
+from huibao.store.models import Base, Office, Series
+from huibao.store.offices import create_office, create_series
+from sqlalchemy import text
+
+from tests.store.postgres import cluster
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """The URL of a database in a throwaway PostgreSQL cluster (skipped without PostgreSQL)."""
+    with cluster() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pg_store(pg_url: str) -> Iterator[Store]:
+    store = open_store(pg_url)
+    yield store
+    store.engine.dispose()
+
+
+def empty(store: Store) -> None:
+    """Delete every row of every table (PostgreSQL: identities restarted)."""
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    with store.engine.begin() as conn:
+        if store.engine.dialect.name == "postgresql":
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Store]:
+    """A migrated, empty store on SQLite (a file in tmp_path) or on the session's PostgreSQL."""
+    if request.param == "sqlite":
+        s = open_store(f"sqlite:///{tmp_path / 'huibao.sqlite3'}")
+        yield s
+        s.engine.dispose()
+    else:
+        s = request.getfixturevalue("pg_store")
+        empty(s)
+        yield s
+
+
+@pytest.fixture
+def office(store: Store) -> Office:
+    with store.write() as session:
+        return create_office(session, OfficeIn(
+            name="青禾县应急管理局", self_reference="我局", recipient="县人民政府",
+            signature="青禾县应急管理局", code="青应急", keep=["干河村"]))
+
+
+@pytest.fixture
+def weekly(store: Store, office: Office) -> Series:
+    with store.write() as session:
+        return create_series(session, SeriesIn(
+            office_id=office.id, name="森林防火周报", kind="situation_report", cadence="week",
+            title_pattern="森林防火工作情况（第{issue}期）"))
+
+
+FACTS: dict[str, Any] = {
+    "kind": "situation_report",
+    "topic": "森林防火",
+    "as_of": "2026-03-06T18:00",
+    "period": {"start": "2026-03-02", "end": "2026-03-06"},
+    "signed_on": "2026-03-06",
+    "counts": [
+        {"label": "巡查林区", "value": 14, "measure": "片",
+         "breakdown": [{"label": "重点林区", "value": 5, "measure": "片"}]},
+        {"label": "排查火灾隐患", "value": 23, "measure": "处"},
+    ],
+}
+
+
+@pytest.fixture
+def facts() -> dict[str, Any]:
+    import copy
+
+    return copy.deepcopy(FACTS)
