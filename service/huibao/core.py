@@ -24,6 +24,7 @@ from huibao.compose.factchecks import FactWarning, check_facts
 from huibao.compose.facts import Envelope
 from huibao.compose.kinds import get_kind, parse_facts
 from huibao.compose.tree import Document
+from huibao.compose.unused import missing_date, unused_facts
 from huibao.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
 from huibao.scripts import Script
 from huibao.startup import template_error
@@ -100,6 +101,7 @@ def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -
         document = compose(facts, kind.template, kind.prepare)
     except jinja2.TemplateError as exc:  # an office's edited wording template
         raise template_error(exc) from exc
+    warnings += unused_facts(facts, document) + missing_date(facts)
     checkpoint()
     convert_document(document, requested or Script.parse(facts.script), facts.keep)
     checkpoint()
