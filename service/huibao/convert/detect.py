@@ -20,7 +20,6 @@ traditional target right (干部 → 幹部), while converting it to simplified 
 from __future__ import annotations
 
 import logging
-import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,7 +87,7 @@ def _build_script_characters() -> tuple[frozenset[str], frozenset[str]]:
         st = engine.dictionary("STCharacters")
         ts = engine.dictionary("TSCharacters")
         regional = [engine.dictionary(n) for n in ("TWVariants", "HKVariants")]
-    except (OSError, subprocess.SubprocessError) as exc:
+    except OSError as exc:
         log.warning("OpenCC dictionary export failed (%s); using conversion fallback", exc)
         return _fallback_sets()
     # Taiwan and Hong Kong standard forms (群, 眾 …) are traditional even where OpenCC's own

@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 import stat
-import subprocess
 import tempfile
 import threading
 from collections.abc import Callable
@@ -157,10 +156,12 @@ def dictionary(name: str) -> dict[str, list[str]]:
     """Return OpenCC's dictionary ``name`` (``STCharacters``, ``TWVariants`` …) as key → candidates.
 
     Exported once per OpenCC version with OpenCC's ``opencc_dict`` tool into the cache folder.
-    Raises OSError or subprocess.SubprocessError when the tool cannot run.
+    Raises OSError when the tool cannot run.
     """
 
     def build() -> dict[str, list[str]]:
+        import subprocess  # only here: importing it costs more than a text render
+
         version = str(getattr(opencc_module(), "__version__", "0"))
         folder = cache_dir() / f"dict-{version}"
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -169,12 +170,15 @@ def dictionary(name: str) -> dict[str, list[str]]:
             tmp = folder / f".{name}.{os.getpid()}.{threading.get_ident()}.txt"
             tool = _opencc_root() / "bin" / "opencc_dict"
             source = share_dir() / f"{name}.ocd2"
-            subprocess.run(
-                [str(tool), "-i", str(source), "-o", str(tmp), "-f", "ocd2", "-t", "text"],
-                check=True,
-                capture_output=True,
-                timeout=60,
-            )
+            try:
+                subprocess.run(
+                    [str(tool), "-i", str(source), "-o", str(tmp), "-f", "ocd2", "-t", "text"],
+                    check=True,
+                    capture_output=True,
+                    timeout=60,
+                )
+            except subprocess.SubprocessError as exc:
+                raise OSError(f"opencc_dict {name}: {exc}") from exc
             os.replace(tmp, target)
         table: dict[str, list[str]] = {}
         for line in target.read_text(encoding="utf-8").splitlines():

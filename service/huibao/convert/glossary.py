@@ -7,7 +7,6 @@ titles (``余局长``: 局长), so the name rules of :mod:`huibao.convert.names`
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from dataclasses import dataclass
@@ -92,6 +91,8 @@ def fingerprint(extra: str = "") -> str:
     The hash is recomputed only when a file's size or modification time changed, so calling this
     per conversion costs a few ``stat`` calls.
     """
+    import hashlib  # here: its OpenSSL start-up costs more than a text render
+
     global _state
     stamp = _stamp()
     state = _state

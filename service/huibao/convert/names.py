@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import re
-import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,7 +110,7 @@ def _build_rules() -> NameRules:
     pattern = re.compile(f"(?:{titles})([{re.escape(surnames)}])(?=[{CJK}])")
     try:
         table = engine.dictionary("STPhrases")
-    except (OSError, subprocess.SubprocessError) as exc:
+    except OSError as exc:
         log.warning("OpenCC phrase export failed (%s); surname rule without phrase check", exc)
         table = {}
     phrases: dict[str, set[str]] = {s: set() for s in names.surnames}
@@ -169,7 +168,7 @@ def shared_characters(traditional: bool) -> frozenset[str]:
         if traditional not in _shared_sets:
             try:
                 _shared_sets[traditional] = _shared("STCharacters" if traditional else "TSCharacters")
-            except (OSError, subprocess.SubprocessError) as exc:
+            except OSError as exc:
                 log.warning("OpenCC dictionary export failed (%s); keep terms use surnames only", exc)
                 return glossary.names_in(glossary.glossary_pairs("s2t")).surnames
         return _shared_sets[traditional]
