@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,11 @@ from fastapi.testclient import TestClient
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the stored documents of every app and server the tests start in a throwaway folder."""
+    os.environ.setdefault("HUIBAO_DATA_DIR", tempfile.mkdtemp(prefix="huibao-test-data-"))
 
 
 def load_sample(name: str) -> dict[str, Any]:
