@@ -24,11 +24,20 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from huibao import budget, core, resources
 from huibao.api import content_disposition
 from huibao.compose.facts import MAX_ITEMS
-from huibao.compose.kinds import KINDS, Kind, get_kind
+from huibao.compose.kinds import KINDS, Kind, get_kind, parse_facts
 from huibao.compose.tree import Document
-from huibao.errors import BadRequest, ErrorItem, HuibaoError
+from huibao.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
 from huibao.jsonparse import parse_json
 from huibao.scripts import Script
+from huibao.web_input import (
+    chinese_moment,
+    moment_message,
+    number_message,
+    read_amount,
+    read_moment,
+    today_chinese,
+)
+from huibao.web_words import OPTION_WORDS, without_kind, words_for
 from huibao.write import html as html_writer
 
 router = APIRouter(include_in_schema=False)
@@ -46,9 +55,7 @@ CSP = (
 #: Chinese labels for enum values whose value is an English code (display only).
 ENUM_LABELS = {
     **{script.value: script.label for script in Script},
-    "basis": "依据开头",
-    "background": "背景开头",
-    "profile": "概况开头",
+    **OPTION_WORDS,
 }
 #: Top-level fields shown in the action bar rather than in the form body.
 ACTION_FIELDS = ("script",)
@@ -210,9 +217,9 @@ def parse_form(spec: Spec, form: Mapping[str, str], path: str = "") -> Any:
         return form.get(path, "") not in ("", "false", "off", "0")
     if spec.widget == "hidden":
         return spec.const
-    if spec.widget == "datetime":
+    if spec.widget == "datetime":  # one text field; an old draft's separate time field still joins
         day, time = form.get(path, "").strip(), form.get(path + TIME_SUFFIX, "").strip()
-        return f"{day}T{time}" if day and time else day or (f"T{time}" if time else "")
+        return f"{day}T{time}" if day and time else day
     return form.get(path, "")
 
 
@@ -232,19 +239,57 @@ def check_list_sizes(value: Any, path: str = "") -> None:
             check_list_sizes(item, join(path, str(key)))
 
 
-def to_facts(spec: Spec, raw: Any) -> Any:
-    """Return the facts JSON for a raw tree: empties omitted, numbers typed when they parse.
+@dataclass
+class Notes:
+    """What reading a form learned: entries that could not be read, and how others were read."""
 
-    A value that does not parse is sent as typed, so the API names the field in its error.
+    errors: list[ErrorItem] = field(default_factory=list)
+    readings: dict[str, str] = field(default_factory=dict)
+
+
+_AMOUNT_KEYS = {"value", "measure", "approx", "scale"}
+
+
+def _read_count(raw: Mapping[str, Any], out: dict[str, Any], path: str, notes: Notes) -> None:
+    """Read a count's 数量 as typed (约1260人, 1.26万) into value, measure, approx and scale."""
+    typed = raw.get("value")
+    if not isinstance(typed, str) or not typed.strip():
+        return
+    amount = read_amount(typed)
+    here = join(path, "value")
+    if amount is None:
+        notes.errors.append(ErrorItem(here, number_message(typed.strip())))
+        out.pop("value", None)
+        return
+    out["value"] = amount.value
+    for key, read in (("measure", amount.measure), ("approx", amount.approx)):
+        given = out.get(key)
+        if read and given and given != read:
+            notes.errors.append(ErrorItem(here, f"数量里写了“{read}”，旁边又填了“{given}”，请只留一个"))
+        elif read:
+            out[key] = read
+    if amount.scale:
+        out["scale"] = True
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", typed.strip()):
+        notes.readings[here] = "读作：" + amount.shown()
+
+
+def to_facts(spec: Spec, raw: Any, notes: Notes | None = None, path: str = "") -> Any:
+    """Return the facts JSON for a raw tree: empties omitted, numbers and dates read as typed.
+
+    An entry that cannot be read is recorded in ``notes`` (when given) and left out; without
+    ``notes`` it is sent as typed, so the API names the field in its error.
     """
     if spec.widget == "object":
         raw = raw if isinstance(raw, Mapping) else {}
         out = {}
         for key, sub in spec.children():
-            value = to_facts(sub, raw.get(key, _MISSING))
+            value = to_facts(sub, raw.get(key, _MISSING), notes, join(path, key))
             if value is not _MISSING:
                 out[key] = value
         children = dict(spec.children())
+        if notes is not None and set(children) >= _AMOUNT_KEYS:
+            _read_count(raw, out, path, notes)
         if not spec.required and all(v == children[k].default for k, v in out.items()):
             return _MISSING
         return out
@@ -252,7 +297,7 @@ def to_facts(spec: Spec, raw: Any) -> Any:
         if not isinstance(raw, list) or not raw:
             return _MISSING
         item = spec.item()
-        values = [to_facts(item, v) for v in raw]
+        values = [to_facts(item, v, notes, f"{path}[{i}]") for i, v in enumerate(raw)]
         return [("" if v is _MISSING else v) if item.widget != "object" else
                 ({} if v is _MISSING else v) for v in values]
     if raw is _MISSING or raw is None:
@@ -266,6 +311,11 @@ def to_facts(spec: Spec, raw: Any) -> Any:
     text = _scalar(raw).strip()
     if not text:
         return _MISSING
+    if spec.widget in ("date", "datetime"):
+        iso = read_moment(text, spec.widget == "datetime")
+        if iso is None and notes is not None:
+            notes.errors.append(ErrorItem(path or None, moment_message(text, spec.widget == "datetime")))
+        return text if iso is None else iso
     if spec.widget in ("decimal", "integer"):
         number = text.translate(_FULL_WIDTH).replace(",", "")
         if re.fullmatch(r"[+-]?\d{1,30}", number):  # longer: sent as typed (int() caps digits)
@@ -276,10 +326,38 @@ def to_facts(spec: Spec, raw: Any) -> Any:
     return text
 
 
+def read_form(kind: Kind, raw: Any) -> tuple[dict[str, Any], Notes]:
+    """Return the facts JSON for a raw form tree of ``kind`` and what reading it learned."""
+    notes = Notes()
+    facts = to_facts(kind_spec(kind), raw, notes)
+    return (facts if isinstance(facts, dict) else {"kind": kind.id}), notes
+
+
+def raise_unread(facts: dict[str, Any], notes: Notes) -> None:
+    """Raise InvalidFacts naming every entry that could not be read, together with the facts'
+    other problems (a missing required field), so the clerk sees them all at once."""
+    if not notes.errors:
+        return
+    errors = list(notes.errors)
+    try:
+        parse_facts(facts)
+    except HuibaoError as exc:
+        seen = {e.field for e in errors}
+        errors += [e for e in exc.errors if e.field not in seen]
+    raise InvalidFacts(errors)
+
+
 def facts_from_form(kind: Kind, form: Mapping[str, str]) -> dict[str, Any]:
-    """Return the facts JSON for a submitted form of ``kind``."""
-    facts = to_facts(kind_spec(kind), parse_form(kind_spec(kind), form))
-    return facts if isinstance(facts, dict) else {"kind": kind.id}
+    """Return the facts JSON for a submitted form of ``kind``; raise InvalidFacts naming every
+    entry that could not be read as a number or a date."""
+    facts, notes = read_form(kind, parse_form(kind_spec(kind), form))
+    raise_unread(facts, notes)
+    return facts
+
+
+def fresh(kind: Kind) -> dict[str, Any]:
+    """Return the raw tree of an empty form of ``kind``: only 成文日期, today."""
+    return {"kind": kind.id, "signed_on": today_chinese()}
 
 
 # --------------------------------------------------------------------------- raw → render tree
@@ -323,6 +401,9 @@ def build(
     index: int | None = None,
 ) -> Node:
     """Return the render tree for ``raw`` (facts or a parsed form) with ``errors`` by path."""
+    words = words_for(path) if path else None
+    if words:
+        spec = replace(spec, title=words[0] or spec.title, description=words[1] or spec.description)
     node = Node(key=key, path=path, spec=spec, errors=list(errors.get(path, [])), index=index)
     if spec.widget == "object":
         if isinstance(raw, str) and any(k == "text" for k, _ in spec.children()):
@@ -343,9 +424,8 @@ def build(
         node.count = len(rows)
     else:
         value = _initial(spec, raw)
-        if spec.widget == "datetime" and isinstance(value, str) and "T" in value:
-            value, node.time = value.split("T", 1)
-            node.time = node.time[:5]
+        if spec.widget in ("date", "datetime") and isinstance(value, str):
+            value = chinese_moment(value)
         node.value = value
     return node
 
@@ -465,7 +545,7 @@ def form_context(
     focus: str = "",
 ) -> dict[str, Any]:
     """Return the template context of the report page."""
-    errors = errors or {}
+    errors = {p: [without_kind(m, kind.name) for m in ms] for p, ms in (errors or {}).items()}
     spec = kind_spec(kind)
     root = build(spec, raw, errors)
     body = [n for n in root.children if n.key not in ACTION_FIELDS]
@@ -492,7 +572,25 @@ def form_context(
         "preview": preview,
         "notice": notice,
         "focus": focus,
+        "count_labels": count_labels(raw),
     }
+
+
+def count_labels(raw: Any) -> list[str]:
+    """Return the 事项 of the form's counts, for the ratio fields' choice list (may be empty)."""
+    counts = raw.get("counts") if isinstance(raw, Mapping) else None
+    labels: list[str] = []
+    stack = list(counts) if isinstance(counts, list) else []
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, Mapping):
+            label = item.get("label")
+            if isinstance(label, str) and label.strip() and label.strip() not in labels:
+                labels.append(label.strip())
+            breakdown = item.get("breakdown")
+            if isinstance(breakdown, list):
+                stack.extend(breakdown)
+    return labels
 
 
 async def _form_data(request: Request) -> tuple[dict[str, str], Any]:
@@ -554,7 +652,7 @@ def apply_row_op(raw: dict[str, Any], op: str) -> str:
 def report_page(kind: str | None = None) -> HTMLResponse:
     """The report form (empty; the browser restores a saved draft)."""
     k = _kind_or_default(kind)
-    return page("report.html", **form_context(k, {"kind": k.id}))
+    return page("report.html", **form_context(k, fresh(k)))
 
 
 @router.post("/", response_class=HTMLResponse)
@@ -570,7 +668,7 @@ def _report_post(fields: dict[str, str], upload: bytes | None) -> Response:
     kind = _kind_or_default(fields.get("kind") or fields.get("_kind"))
     if fields.get("_kind") and fields.get("op") == "switch":
         kind = _kind_or_default(fields["_kind"])
-        return page("report.html", **form_context(kind, {"kind": kind.id}))
+        return page("report.html", **form_context(kind, fresh(kind)))
     spec = kind_spec(kind)
     raw = parse_form(spec, fields)
     op = fields.get("op", "preview")
@@ -581,7 +679,7 @@ def _report_post(fields: dict[str, str], upload: bytes | None) -> Response:
         if op == "example":
             return page("report.html", **form_context(kind, dict(kind.example), notice="已载入示例"))
         if op == "clear":
-            return page("report.html", **form_context(kind, {"kind": kind.id}, notice="已清空"))
+            return page("report.html", **form_context(kind, fresh(kind), notice="已清空"))
         if op == "import":
             if upload is None:
                 raise BadRequest("请先选择要导入的 JSON 文件", field="_import")
@@ -589,7 +687,8 @@ def _report_post(fields: dict[str, str], upload: bytes | None) -> Response:
             check_list_sizes(data)
             kind = _kind_or_default(str(data.get("kind") or kind.id))
             return page("report.html", **form_context(kind, data, notice="已导入"))
-        facts = to_facts(spec, raw)
+        facts, notes = read_form(kind, raw)
+        raise_unread(facts, notes)
         if op == "export":
             body = json.dumps(facts, ensure_ascii=False, indent=2).encode("utf-8")
             return Response(body, media_type="application/json", headers={
@@ -621,8 +720,14 @@ async def web_facts(request: Request) -> JSONResponse:
     """Return the facts JSON for the submitted form fields (used by the page's script)."""
     fields, _ = await _form_data(request)
     kind = _kind_or_default(fields.get("kind"))
-    facts = await budget.run(request, facts_from_form, kind, fields)
-    return JSONResponse({"ok": True, "facts": facts})
+    facts, notes = await budget.run(request, lambda: read_form(kind, parse_form(kind_spec(kind), fields)))
+    try:
+        raise_unread(facts, notes)
+    except HuibaoError as exc:
+        errors = [{**e.as_dict(), "message": without_kind(e.message, kind.name)} for e in exc.errors]
+        return JSONResponse({"ok": False, "status": 422, "errors": errors, "readings": notes.readings},
+                            status_code=422)
+    return JSONResponse({"ok": True, "facts": facts, "readings": notes.readings})
 
 
 @router.post("/web/fields", response_class=HTMLResponse)

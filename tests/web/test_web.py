@@ -76,10 +76,9 @@ def test_every_input_has_a_label(web_client: TestClient) -> None:
 
 def test_schema_maps_to_widgets(web_client: TestClient) -> None:
     html = web_client.post("/", data={"kind": "situation_report", "op": "example"}).text
-    assert re.search(r'<input type="date" id="f-signed_on"', html)
-    assert re.search(r'<input type="date" id="f-as_of"', html)
-    assert re.search(r'<input type="time" id="f-as_of#time"', html)
-    assert re.search(r'<input type="text" inputmode="decimal"[^>]*name="counts\[0\].value" value="126"', html)
+    assert re.search(r'<input type="text"[^>]*id="f-signed_on"[^>]*value="2020年2月10日"', html)
+    assert re.search(r'<input type="text"[^>]*id="f-as_of"[^>]*value="2020年2月10日"', html)
+    assert re.search(r'<input type="text"[^>]*name="counts\[0\].value" value="126"', html)
     assert re.search(r'<select id="f-counts\[0\].approx"', html)
     assert re.search(r'<select id="f-script"[^>]*>.*繁體（台灣）.*繁體（香港）', html, re.S)
     assert re.search(r'<input type="checkbox" id="f-options.closing"[^>]* checked', html)
@@ -120,7 +119,7 @@ def test_missing_field_re_renders_everything_typed_with_the_message_beside_it(we
     assert r.status_code == 422
     html = r.text
     assert re.search(r'id="e-unit.name">[^<]*缺少必填项', html)
-    assert re.search(r'id="e-counts\[0\].breakdown\[0\].value">[^<]*应为数字', html)
+    assert re.search(r'id="e-counts\[0\].breakdown\[0\].value">[^<]*没能从“abc”读出数字；应填数字', html)
     assert 'aria-invalid="true"' in html
     assert '<a href="#f-unit.name">单位名称：' in html
     fields = form_fields(html)
