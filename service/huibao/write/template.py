@@ -4,6 +4,17 @@ The checked-in template is what offices restyle in Word/WPS; ``python -m huibao.
 regenerates it from the figures in :mod:`huibao.write.layout`. Every part is written by
 :mod:`huibao.ooxml.parts`, so the file carries only what a report needs (no theme, thumbnail,
 stylesWithEffects or Macintosh application properties).
+
+Word, WPS and LibreOffice read it alike because nothing depends on one program's defaults:
+every property is in schema sequence; indents state all sides (chars and twips) so none is
+inherited; 28 characters a line come from condensing the body style by 0.25 pt under a
+plain line grid, not from a ``linesAndChars`` grid (Word and WPS honour ``w:charSpace``,
+LibreOffice then spreads each character over two cells); title, table text and footer use
+exact spacing with ``w:snapToGrid="0"`` (Word ignores the grid for exact spacing, LibreOffice
+would snap). What WPS needs beyond Word: the font's real Chinese name in ``w:eastAsia`` (WPS
+substitutes by its own table and does not read ``w:altName``, which Word uses), and
+``w:lang w:eastAsia`` set, since WPS picks the width of “ ” from the language when a run has
+no ``w:hint``; huibao writes both.
 """
 
 from __future__ import annotations
