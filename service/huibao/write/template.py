@@ -11,10 +11,10 @@ inherited; 28 characters a line come from condensing the body style by 0.25 pt u
 plain line grid, not from a ``linesAndChars`` grid (Word and WPS honour ``w:charSpace``,
 LibreOffice then spreads each character over two cells); title, table text and footer use
 exact spacing with ``w:snapToGrid="0"`` (Word ignores the grid for exact spacing, LibreOffice
-would snap). What WPS needs beyond Word: the font's real Chinese name in ``w:eastAsia`` (WPS
-substitutes by its own table and does not read ``w:altName``, which Word uses), and
-``w:lang w:eastAsia`` set, since WPS picks the width of “ ” from the language when a run has
-no ``w:hint``; huibao writes both.
+would snap). WPS could not be run here, so what it needs beyond Word is not verified: it is
+understood to substitute missing fonts from its own table rather than through ``w:altName``
+(so the real Chinese name in ``w:eastAsia`` matters most), and to size “ ” by the East Asian
+language when a run has no ``w:hint``; huibao writes the names, the language and the hint.
 """
 
 from __future__ import annotations
