@@ -111,7 +111,7 @@ def table(style_id: str, widths: list[int], rows: list[list[Cell]], header_rows:
         f'<w:tblW w:w="{total}" w:type="dxa"/>'
         '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
-        f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>',
     ]
     for r, row in enumerate(rows):
         header = "<w:tblHeader/>" if r < header_rows else ""
