@@ -109,7 +109,12 @@ def test_template_without_body_paragraph_is_refused_in_chinese(
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "版式模板不存在"), (b"not a zip", "无法读取"), ("{% if unit %}{{ unit }}", "占位符有误")],
+    [
+        (None, "版式模板不存在"),
+        (b"not a zip", "无法读取"),
+        ("{% if unit %}{{ unit }}", "占位符有误"),
+        (b"PK\x05\x06" + b"\0" * 18, "已损坏"),  # an empty zip: no document.xml
+    ],
 )
 def test_unusable_template_is_refused_in_chinese(
     tmp_path: Path, use_template: Any, content: bytes | str | None, message: str
@@ -121,6 +126,22 @@ def test_unusable_template_is_refused_in_chinese(
         office_template(path, footer=content)
     use_template(path)
     with pytest.raises(ConfigError, match=message):
+        docx_writer.check_layout_template()
+
+
+def test_template_with_other_namespace_prefixes_is_refused(tmp_path: Path, use_template: Any) -> None:
+    path = template.build_layout(tmp_path / "layout.docx")
+    source = zipfile.ZipFile(path)
+    foreign = tmp_path / "foreign.docx"
+    with zipfile.ZipFile(foreign, "w") as zf:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "word/document.xml":
+                content = content.replace(b"<w:", b"<x:").replace(b"</w:", b"</x:")
+                content = content.replace(b" w:", b" x:").replace(b"xmlns:w=", b"xmlns:x=")
+            zf.writestr(name, content)
+    use_template(foreign)
+    with pytest.raises(ConfigError, match="严格 Open XML"):
         docx_writer.check_layout_template()
 
 

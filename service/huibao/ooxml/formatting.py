@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,7 +175,11 @@ class _Reader:
             return None
         if self.zip.getinfo(name).file_size > _MAX_PART:
             raise UnsupportedMedia(f"文件中的部件过大：{name}")
-        return _parse_untrusted(self.zip.read(name))
+        try:
+            blob = self.zip.read(name)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise UnsupportedMedia(f"文件已损坏：无法解压 {name}") from exc
+        return _parse_untrusted(blob)
 
     def paragraph(self, p: Any) -> Paragraph:
         ppr = p.find(f"{_W}pPr")

@@ -34,6 +34,11 @@ class NoBodyMarker(ValueError):
     """The template has no ``{{p body }}`` paragraph (or has it inside other text)."""
 
 
+class ForeignNamespace(ValueError):
+    """The main document does not bind the prefix ``w`` to the transitional WordprocessingML
+    namespace (a Strict Open XML file, or a producer with other prefixes)."""
+
+
 class MissingStyle(ValueError):
     """The template lacks a style every report needs; args[0] is its name."""
 
@@ -182,16 +187,26 @@ def _style_ids(styles: Any, role_names: dict[str, str], required: tuple[str, ...
     return ids
 
 
+def check_namespace(document_xml: bytes) -> None:
+    """Raise ForeignNamespace unless the main document binds ``w`` to transitional
+    WordprocessingML (what docxtpl and the writer's body strings expect)."""
+    root = _parse(document_xml)
+    if root.nsmap.get("w") != W_NS:
+        raise ForeignNamespace(root.nsmap.get("w", ""))
+
+
 def normalise(
     parts: dict[str, bytes], marker: str, role_names: dict[str, str], required: tuple[str, ...]
 ) -> Normalised:
     """Return the template ``parts`` repaired and split for the writer (see module doc).
 
-    Raises NoBodyMarker when ``marker`` is not a paragraph of its own in the body, and
-    MissingStyle when a ``required`` role's style is missing.
+    Raises NoBodyMarker when ``marker`` is not a paragraph of its own in the body,
+    ForeignNamespace when the body's XML does not use the ``w`` prefix of transitional
+    WordprocessingML, and MissingStyle when a ``required`` role's style is missing.
     """
     parts = dict(parts)
     _fix_package(parts, _leftovers(parts))
+    check_namespace(parts["word/document.xml"])
     document = _parse(parts["word/document.xml"])
     body = document.find(f"{_W}body")
     loose = [body.text or ""] + [child.tail or "" for child in body] if body is not None else []

@@ -19,6 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zipfile import BadZipFile, ZipFile
 
+from docx.exceptions import PythonDocxError
+from docx.opc.exceptions import OpcError
+
 from huibao import resources
 from huibao.compose.tree import Document, Role
 from huibao.errors import ConfigError
@@ -99,13 +102,21 @@ def compile_template(path: Path) -> Compiled:
         raise ConfigError(f"版式模板不存在：{path}") from None
     except (OSError, BadZipFile) as exc:
         raise ConfigError(f"版式模板无法读取（应为 .docx 文件）：{path}") from exc
-    parts = _render_placeholders(data, path)
     try:
+        with ZipFile(io.BytesIO(data)) as zf:
+            package_parts.check_namespace(zf.read("word/document.xml"))
+        parts = _render_placeholders(data, path)
         pkg = package_parts.normalise(parts, _MARK["body"], layout.STYLE_NAMES, REQUIRED_ROLES)
     except package_parts.NoBodyMarker as exc:
         raise ConfigError(f"版式模板缺少正文占位段落“{{{{p body }}}}”（须单独成段）：{path}") from exc
+    except package_parts.ForeignNamespace as exc:
+        raise ConfigError(
+            f"版式模板不是常规 Word 文档格式（请在 Word/WPS 中另存为 .docx，不选“严格 Open XML”）：{path}"
+        ) from exc
     except package_parts.MissingStyle as exc:
         raise ConfigError(f"版式模板缺少样式“{exc.args[0]}”：{path}") from exc
+    except (KeyError, ValueError, SyntaxError, BadZipFile, PythonDocxError, OpcError) as exc:
+        raise ConfigError(f"版式模板已损坏或不是 Word 文档（{type(exc).__name__}）：{path}") from exc
     static: list[Entry] = []
     dynamic: dict[str, str] = {}
     for name, content in pkg.parts.items():
