@@ -199,3 +199,17 @@ def test_page_number_sits_7mm_below_type_area_odd_right_even_left(
             assert RIGHT - line.x1 == pytest.approx(one_char, abs=1)
         else:
             assert line.x0 - LEFT == pytest.approx(one_char, abs=1)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_title_lines_are_centred_longer_first_within_the_type_area(
+    pdfs: dict[str, list[list[Line]]], name: str
+) -> None:
+    title = [line for line in pdfs[name][0] if line.size == 22]
+    assert title, "no 22 pt title line on page 1"
+    widths = [line.x1 - line.x0 for line in title]
+    assert all(a >= b - 0.5 for a, b in itertools.pairwise(widths))
+    for line in title:
+        assert line.x0 >= LEFT - 0.5 and line.x1 <= RIGHT + 0.5
+        assert (line.x0 + line.x1) / 2 == pytest.approx((LEFT + RIGHT) / 2, abs=1.5)
+    assert "".join(line.text for line in title) == CASES[name].title.replace(" ", "")
