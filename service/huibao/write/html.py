@@ -11,17 +11,29 @@ from functools import cache
 import jinja2
 
 from huibao import resources
-from huibao.compose.tree import Document
+from huibao.compose.tree import Document, Role
+from huibao.write import layout
+
+
+def signature_em(document: Document) -> dict[str, float]:
+    """Return the right indents, in characters, of the signature and date lines (as the .docx
+    lays them out: GB/T 9704 7.3.5, unsealed)."""
+    signature = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
+    date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
+    sig, day = layout.signature_indents(signature, date)
+    return {"signature": sig, "date": day}
 
 
 @cache
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.html_templates_dir())),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["signature_em"] = signature_em
+    return env
 
 
 def render(document: Document) -> str:
