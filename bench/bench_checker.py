@@ -1,20 +1,40 @@
-"""Benchmark: check ~1 MB of report-like text and compare with a single regex pass.
+"""Checker benchmark: ~1 MB of report-like text, the worst cases of issue 10, and the memory of a
+4 MB text full of findings. Every time is also printed as a ratio to one regex pass over the
+same text in the same run, so figures from different machines compare.
 
-Run ``python bench/bench_checker.py``; prints the median time of a few runs, the findings
-count and the ratio against a baseline measured in the same process. No assertions.
+Run ``python bench/bench_checker.py`` (``--quick`` skips the 4 MB memory case). Asserts nothing.
+
+Before the checker became linear (commit ec0455b, same machine, 2 shared cores):
+
+=====================================  =========  ==========  ==========
+case                                   chars      seconds     × regex
+=====================================  =========  ==========  ==========
+report-like text, 1 MB                 381,814    0.403       86
+30,000 full-width digits (90 KB)       30,000     6.2         ~20,000
+traditional garbled tail (30 KB)       30,004     40.3        ~80,000
+traditional slot mojibake              30,000     14.5        ~30,000
+traditional half converted             29,995     7.3         ~15,000
+simplified ??h and rare characters     29,995     6.4         ~13,000
+〔〕 then 20,000 blanks                 20,003     0.98        quadratic
+4 M chars "中,XX" (2 M findings)       4,000,000  400         peak +2.7 GB, 364 MB of JSON
+=====================================  =========  ==========  ==========
 """
 
 from __future__ import annotations
 
 import re
+import resource
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from huibao.check.checker import check_text
+
+from tests.check.worst_cases import WORST_CASES
 
 # The project's own wording (not copied from the seeds), with defects planted.
 SENTENCES = [
@@ -39,6 +59,18 @@ SENTENCES = [
     "特此报告。",
 ]
 
+# The issue's worst cases, sized as reported (30 KB of text, 30,000 full-width digits).
+ISSUE_CASES: dict[str, Callable[[], str]] = {
+    "30,000 full-width digits (90 KB)": lambda: "１" * 30_000,
+    "traditional garbled tail (30 KB)": lambda: "關於會議" + "?a" * 15_000,
+    "traditional slot mojibake": lambda: WORST_CASES["traditional slot mojibake"](30_000),
+    "traditional half converted": lambda: WORST_CASES["traditional half converted"](30_000),
+    "simplified ??h and rare characters": lambda: WORST_CASES["simplified and rare"](30_000),
+    "〔〕 then 20,000 blanks": lambda: "〔〕" + " " * 20_000 + "x",
+    "〔〕 then 200,000 blanks": lambda: "〔〕" + " " * 200_000 + "x",
+}
+BASELINE = re.compile(r"[，。、；：]")
+
 
 def build(target_bytes: int = 1_000_000) -> str:
     """Return report-like text of at least ``target_bytes`` UTF-8 bytes."""
@@ -47,27 +79,55 @@ def build(target_bytes: int = 1_000_000) -> str:
     return block * (target_bytes // size + 1)
 
 
-def median_time(fn: object, runs: int) -> float:
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    """Return the median wall time of ``runs`` calls of ``fn`` in seconds."""
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
+        fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
 
+def regex_pass(text: str) -> float:
+    """Return the median time of one ``finditer`` pass over CJK punctuation in ``text``."""
+    return median_time(lambda: sum(1 for _ in BASELINE.finditer(text)), 5)
+
+
+def row(name: str, text: str, runs: int) -> None:
+    """Print time, findings and ratio to one regex pass for checking ``text``."""
+    result = check_text(text)
+    t = median_time(lambda: check_text(text), runs)
+    ratio = t / max(regex_pass(text), 1e-6)
+    print(
+        f"{name:38} {len(text):>9,} {t:>9.3f} s {ratio:>9.0f}×   "
+        f"{result.total:>7,} findings ({len(result)} kept)"
+    )
+
+
+def memory_case() -> None:
+    """Print time and peak memory growth for 4 M characters with 2 million findings."""
+    text = "中,XX" * 1_000_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    result = check_text(text)
+    t = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        f"{'4 M chars 中,XX (memory)':38} {len(text):>9,} {t:>9.3f} s "
+        f"{t / regex_pass(text):>9.0f}×   {result.total:>7,} findings ({len(result)} kept), "
+        f"peak +{(peak - before) / 1024:.0f} MB"
+    )
+
+
 def main() -> None:
-    text = build()
-    check_text("预热 warm-up：截至月日时")  # build patterns and OpenCC tables once
-    baseline_re = re.compile(r"[，。、；：]")
-    base = median_time(lambda: sum(1 for _ in baseline_re.finditer(text)), 5)
-    count = len(check_text(text))
-    t = median_time(lambda: check_text(text), 5)
-    mb = len(text.encode("utf-8")) / 1_000_000
-    print(f"text: {mb:.2f} MB, {len(text)} chars, {count} findings")
-    print(f"check_text median of 5: {t:.3f} s")
-    print(f"baseline (one re.finditer pass over CJK punctuation): {base:.4f} s")
-    print(f"ratio check_text / baseline: {t / base:.1f}x")
+    check_text("預熱 warm-up：截至月日时 關於")  # build patterns and OpenCC tables once
+    print(f"{'case':38} {'chars':>9} {'median':>11} {'× regex':>10}")
+    row("report-like text, 1 MB", build(), 5)
+    for name, make in ISSUE_CASES.items():
+        row(name, make(), 3)
+    if "--quick" not in sys.argv:
+        memory_case()
 
 
 if __name__ == "__main__":

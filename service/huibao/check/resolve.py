@@ -8,7 +8,6 @@ bisect) and against the furthest end kept so far in its own rank.
 from __future__ import annotations
 
 import bisect
-from itertools import groupby
 
 from huibao.check.kinds import KINDS
 from huibao.check.model import Hit
@@ -17,11 +16,10 @@ from huibao.check.model import Hit
 def resolve(hits: list[Hit]) -> list[Hit]:
     """Return the hits that overlap no hit of a stronger (or same-rank, earlier) kind, in
     rank order; equal hits keep their input order."""
-    ordered = sorted(hits, key=lambda h: (KINDS[h.kind].rank, h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     starts: list[int] = []  # kept spans of stronger ranks: disjoint, sorted by start
     ends: list[int] = []
-    for _, group in groupby(ordered, key=lambda h: KINDS[h.kind].rank):
+    for group in _by_rank(hits):
         new: list[Hit] = []
         reach = -1  # furthest end kept in this rank
         for h in group:
@@ -35,6 +33,20 @@ def resolve(hits: list[Hit]) -> list[Hit]:
         kept.extend(new)
         starts, ends = _merge(starts, ends, new)
     return kept
+
+
+def _by_rank(hits: list[Hit]) -> list[list[Hit]]:
+    """Return ``hits`` in buckets of ascending rank, each sorted by start, longer first.
+
+    Stable sorts on one int key each (no tuple key per hit: two million hits held 200 MB of
+    keys); equal hits keep their input order.
+    """
+    ordered = sorted(hits, key=lambda h: h.end - h.start, reverse=True)  # stable when reversed
+    ordered.sort(key=lambda h: h.start)
+    buckets: dict[int, list[Hit]] = {}
+    for h in ordered:
+        buckets.setdefault(KINDS[h.kind].rank, []).append(h)
+    return [buckets[rank] for rank in sorted(buckets)]
 
 
 def _merge(starts: list[int], ends: list[int], new: list[Hit]) -> tuple[list[int], list[int]]:
