@@ -45,9 +45,8 @@ def test_clerk_fills_fixes_previews_and_downloads_a_situation_report(
     # The clerk types the topic and a count with a breakdown but forgets the unit's name.
     field(page, "topic").fill("疫情防控")
     field(page, "unit.self_reference").fill("我局")
-    field(page, "as_of").fill("2020-02-10")
-    field(page, "as_of#time").fill("18:00")
-    page.get_by_role("button", name="＋ 添加基本数据").click()
+    field(page, "as_of").fill("2020年2月10日18时")
+    page.get_by_role("button", name="＋ 添加主要数据").click()
     field(page, "counts[0].label").fill("累计排查返乡人员")
     field(page, "counts[0].value").fill("126")
     field(page, "counts[0].measure").fill("人")
@@ -76,7 +75,7 @@ def test_clerk_fills_fixes_previews_and_downloads_a_situation_report(
     assert "已恢复" in page.locator("#status").inner_text()
     assert field(page, "topic").input_value() == "疫情防控"
     assert field(page, "counts[0].breakdown[0].value").input_value() == "98"
-    assert field(page, "as_of#time").input_value() == "18:00"
+    assert field(page, "as_of").input_value() == "2020年2月10日18时"
     assert field(page, "problems[0].text").input_value() == "宣传覆盖不够"
 
     # Preview with the unit's name missing: the message appears next to that field.
@@ -219,7 +218,7 @@ def test_form_works_without_javascript(browser: Any, server: str) -> None:
     try:
         page.goto(f"{server}/")
         field(page, "topic").fill("疫情防控")
-        page.get_by_role("button", name="＋ 添加基本数据").click()
+        page.get_by_role("button", name="＋ 添加主要数据").click()
         field(page, "counts[0].label").fill("累计排查返乡人员")
         field(page, "counts[0].value").fill("126")
         page.get_by_role("button", name="预览", exact=True).last.click()

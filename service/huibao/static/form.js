@@ -1,19 +1,17 @@
-/* The report form: rows, draft in localStorage, example/import/export, preview and downloads.
+/* The report form: rows (add, paste several lines, Enter at the end of a row, quick entry),
+   draft and undo history (draft.js), example/import/export, live preview (preview.js), downloads.
    Without this script the same buttons work as a plain form handled by POST /. */
 "use strict";
 (function () {
   const H = window.huibao;
   const form = document.getElementById("facts-form");
   if (!form) return;
-  let kind = form.dataset.kind;
-  const draftKey = function (k) {
-    return "huibao.draft." + k;
-  };
+  const kind = form.dataset.kind;
+  const drafts = new H.Drafts(kind);
   const ATTRS = ["id", "for", "name", "aria-describedby", "data-row", "data-list", "href"];
-  let undoEntries = null;
-  let lastText = "";
+  let otherVersion = null;
 
-  // ------------------------------------------------------------------ draft
+  // ------------------------------------------------------------------ draft and history
 
   function entries() {
     const out = [];
@@ -22,22 +20,29 @@
     });
     return out;
   }
+  H.entries = entries;
 
   function save() {
-    try {
-      localStorage.setItem(draftKey(kind), JSON.stringify({ v: 1, saved: new Date().toISOString(), entries: entries() }));
-    } catch (e) {
-      H.status("浏览器不允许保存草稿，请用“导出事实 JSON”自行保存");
-    }
+    drafts.save(entries());
   }
 
-  function loadDraft(k) {
-    try {
-      const d = JSON.parse(localStorage.getItem(draftKey(k)) || "null");
-      return d && Array.isArray(d.entries) ? d : null;
-    } catch (e) {
-      return null;
-    }
+  function updateUndo() {
+    const h = drafts.history();
+    const button = document.getElementById("btn-undo");
+    button.hidden = !h.length;
+    if (h.length) button.textContent = "撤销（恢复" + h[h.length - 1].label + "）";
+  }
+
+  /** Keep the form's current content in the undo history before a destructive action. */
+  function remember(label) {
+    drafts.push(label, entries());
+    updateUndo();
+  }
+
+  function todayIso() {
+    const d = new Date();
+    const pad = function (n) { return String(n).padStart(2, "0"); };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
   /** Replace the form fields with server-rendered ones for ``body`` (form fields or facts). */
@@ -48,7 +53,7 @@
       body: isJson ? JSON.stringify(body) : new URLSearchParams(body),
     });
     if (!res.ok) {
-      H.showErrors(await H.errorsOf(res));
+      H.showErrors(H.plainErrors(await H.errorsOf(res)));
       return false;
     }
     const newKind = res.headers.get("X-Huibao-Kind") || kind;
@@ -61,27 +66,45 @@
       new FormData(holder).forEach(function (v, n) {
         if (typeof v === "string") list.push([n, v]);
       });
-      localStorage.setItem(draftKey(newKind), JSON.stringify({ v: 1, saved: new Date().toISOString(), entries: list }));
+      new H.Drafts(newKind).save(list);
       location.assign("/?kind=" + encodeURIComponent(newKind));
       return false;
     }
     H.clearErrors();
     document.getElementById("fields").replaceWith(H.fragment(html));
     save();
+    H.previewStale();
     return true;
   }
 
-  function remember() {
-    undoEntries = entries();
-    document.getElementById("btn-undo").hidden = false;
-  }
-
   document.getElementById("btn-undo").addEventListener("click", async function () {
-    if (!undoEntries) return;
-    const back = undoEntries;
-    undoEntries = null;
-    this.hidden = true;
-    if (await replaceFields(back, false)) H.status("已撤销，恢复到之前的内容");
+    const step = drafts.pop();
+    updateUndo();
+    if (!step) return;
+    if (await replaceFields(step.entries, false)) H.status("已撤销，恢复了" + step.label);
+  });
+
+  drafts.onOther = function (other) {
+    otherVersion = other;
+    document.getElementById("tab-notice").hidden = false;
+  };
+  document.getElementById("btn-take-other").addEventListener("click", async function () {
+    if (!otherVersion) return;
+    const other = otherVersion;
+    remember("本页原来的内容");
+    drafts.acknowledge(other.saved);
+    document.getElementById("tab-notice").hidden = true;
+    if (await replaceFields(other.entries, false)) H.status("已换成另一标签页的内容（本页原来的内容可点“撤销”找回）");
+  });
+  document.getElementById("btn-keep-mine").addEventListener("click", function () {
+    if (otherVersion) {
+      drafts.push("另一标签页的内容", otherVersion.entries);
+      drafts.acknowledge(otherVersion.saved);
+    }
+    document.getElementById("tab-notice").hidden = true;
+    save();
+    updateUndo();
+    H.status("已保留本页内容（另一标签页的内容可点“撤销”找回）");
   });
 
   // ------------------------------------------------------------------ rows
@@ -91,15 +114,11 @@
   }
 
   function rowOf(path) {
-    return Array.from(form.querySelectorAll("li.row")).find(function (li) {
-      return li.dataset.row === path;
-    });
+    return Array.from(form.querySelectorAll("li.row")).find(function (li) { return li.dataset.row === path; });
   }
 
   function listOf(path) {
-    return Array.from(form.querySelectorAll("ol.rows")).find(function (ol) {
-      return ol.dataset.list === path;
-    });
+    return Array.from(form.querySelectorAll("ol.rows")).find(function (ol) { return ol.dataset.list === path; });
   }
 
   function firstInput(el) {
@@ -141,18 +160,22 @@
       return;
     }
     ol.append(H.fragment(await res.text()));
-    const li = ol.lastElementChild;
-    const input = firstInput(li);
+    const input = firstInput(ol.lastElementChild);
     if (input) input.focus();
     save();
     const legend = fieldset.querySelector("legend");
     H.status("已添加" + (legend ? legend.textContent : "") + "第" + ol.children.length + "项");
   }
 
-  function removeRow(path) {
+  function rowHasContent(li) {
+    return Array.from(li.querySelectorAll("input[type=text], textarea")).some(function (el) { return el.value.trim(); });
+  }
+
+  function removeRow(path, ask) {
     const li = rowOf(path);
     if (!li) return;
-    remember();
+    if (ask && rowHasContent(li) && !window.confirm("删除这一项？删除后可点“撤销”恢复。")) return;
+    remember("删除前的内容");
     const ol = li.parentElement;
     const next = li.nextElementSibling || li.previousElementSibling;
     const addButton = ol.parentElement.querySelector(":scope > button.add");
@@ -160,6 +183,7 @@
     renumber(ol);
     (firstInput(next) || addButton).focus();
     save();
+    H.previewStale();
     H.status("已删除该项（可点“撤销”恢复）");
   }
 
@@ -177,133 +201,146 @@
     renumber(ol);
     button.focus();
     save();
+    H.previewStale();
     H.status("已移到第" + (Array.from(ol.children).indexOf(li) + 1) + "项");
   }
 
-  // ------------------------------------------------------------------ facts, preview, download
+  /** Set a field's value as if typed (select or input) and let the form react. */
+  H.setField = function (path, value) {
+    const el = document.getElementById("f-" + path);
+    if (!el) return;
+    el.value = value;
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+    el.focus();
+  };
 
-  async function facts() {
-    const res = await H.request("/web/facts", { method: "POST", body: new URLSearchParams(entries()) });
-    if (!res.ok) {
-      H.showErrors(await H.errorsOf(res));
-      return null;
+  /** Remove every row of the list at ``path`` (undoable). */
+  H.clearList = function (path) {
+    const ol = listOf(path);
+    if (!ol) return;
+    remember("清除前的内容");
+    ol.replaceChildren();
+    save();
+    H.previewStale();
+  };
+
+  // ------------------------------------------------------------------ several rows at once
+
+  /** Return the row fields for one line: a count (事项 数字, or cells from a spreadsheet), a
+      “小标题：内容” item, or the text itself. */
+  function lineFields(line, keys, sub) {
+    const cells = line.split("\t").map(function (c) { return c.trim(); }).filter(Boolean);
+    if (keys.indexOf("value") >= 0 && keys.indexOf("label") >= 0) {
+      if (cells.length >= 2) return { label: cells[0], value: cells.slice(1).join("") };
+      const m = /^(.*?)[\s:：]*((?:约|近)?[0-9０-９][\s\S]*)$/.exec(line.trim());
+      return m && m[1] ? { label: m[1].trim(), value: m[2].trim() } : { label: line.trim() };
     }
-    return (await res.json()).facts;
+    const text = cells.join(" ");
+    if (!keys.length) return { "": text };
+    const colon = /^([^：:]{1,30})[：:]\s*([\s\S]+)$/.exec(text);
+    if (colon && keys.indexOf("heading") >= 0 && sub !== "heading") return { heading: colon[1], text: colon[2] };
+    const out = {};
+    out[sub || (keys.indexOf("text") >= 0 ? "text" : keys[0])] = text;
+    return out;
   }
 
-  function blockFor(finding) {
-    const lines = lastText.split("\n");
-    const needle = (lines[finding.line - 1] || "").replace(/\s/g, "");
-    const blocks = Array.from(document.querySelectorAll("#preview-page [data-block]"));
-    const flat = function (b) {
-      return b.textContent.replace(/\s/g, "");
-    };
-    return (
-      (needle && blocks.find(function (b) { return flat(b).indexOf(needle) >= 0; })) ||
-      blocks.find(function (b) { return flat(b).indexOf(finding.text) >= 0; }) ||
-      null
-    );
+  /** Add one row per line of ``text`` to the list at ``path`` (fields re-rendered by the server). */
+  async function addLines(path, text, keys, sub, firstRow) {
+    const lines = text.split(/\r?\n/).filter(function (l) { return l.trim(); });
+    if (!lines.length) return false;
+    const list = entries();
+    const ol = listOf(path);
+    let next = ol ? ol.children.length : 0;
+    lines.forEach(function (line, i) {
+      const fields = lineFields(line, keys, sub);
+      const row = i === 0 && firstRow !== undefined ? firstRow : next++;
+      Object.keys(fields).forEach(function (k) {
+        const name = path + "[" + row + "]" + (k ? "." + k : "");
+        const at = list.findIndex(function (e) { return e[0] === name; });
+        if (at >= 0) list[at][1] = fields[k];
+        else list.push([name, fields[k]]);
+      });
+    });
+    if (!(await replaceFields(list, false))) return false;
+    H.status("已添加 " + lines.length + " 项");
+    const last = listOf(path);
+    const input = last && firstInput(last.lastElementChild);
+    if (input) input.focus();
+    return true;
   }
 
-  function showBlock(block) {
-    document.querySelectorAll(".hb-flagged").forEach(function (b) {
-      b.classList.remove("hb-flagged");
+  form.addEventListener("click", function (ev) {
+    const b = ev.target.closest("[data-quick-add]");
+    if (!b) return;
+    const box = document.getElementById("q-" + b.dataset.quickAdd);
+    const keys = box.dataset.keys ? box.dataset.keys.split(",") : [];
+    addLines(b.dataset.quickAdd, box.value, keys, "").then(function (ok) {
+      if (!ok && !box.value.trim()) H.status("请先在框里每行写一项");
     });
-    if (!block) return;
-    block.classList.add("hb-flagged");
-    block.setAttribute("tabindex", "-1");
-    block.scrollIntoView({ block: "center" });
-    block.focus({ preventScroll: true });
-  }
+  });
 
-  function issueLink(text, onClick, href) {
-    const a = document.createElement("a");
-    a.href = href;
-    a.textContent = text;
-    a.addEventListener("click", function (ev) {
-      ev.preventDefault();
-      onClick();
-    });
-    return a;
-  }
+  // Pasting several lines into a row's field fills this row and adds one row for each other line.
+  form.addEventListener("paste", function (ev) {
+    const el = ev.target;
+    const li = el.closest && el.closest("li.row");
+    if (!li || !el.matches("input[type=text], textarea") || el.value.trim()) return;
+    const text = (ev.clipboardData || window.clipboardData).getData("text");
+    if (text.split(/\r?\n/).filter(function (l) { return l.trim(); }).length < 2) return;
+    ev.preventDefault();
+    const m = /^(.*)\[(\d+)\](?:\.([^.[\]]+))?$/.exec(el.name);
+    if (!m) return;
+    const keys = Array.from(li.querySelectorAll(":scope > fieldset > .field [name], :scope > .field [name]"))
+      .map(function (f) { return f.name.slice(m[1].length + m[2].length + 3); })
+      .filter(function (k) { return k && k.indexOf(".") < 0; });
+    addLines(m[1], text, m[3] ? keys : [], m[3] === "label" ? "" : m[3] || "", Number(m[2]));
+  });
 
-  function renderIssues(data) {
-    const box = document.getElementById("issues");
-    const warnings = data.warnings || [];
-    const findings = data.findings || [];
-    box.replaceChildren();
-    if (!warnings.length && !findings.length) {
-      const p = document.createElement("p");
-      p.className = "ok";
-      p.textContent = "没有发现问题。";
-      box.append(p);
-      return;
-    }
-    const h = document.createElement("h3");
-    h.textContent = "需要注意（" + (warnings.length + findings.length) + "）";
-    const ul = document.createElement("ul");
-    ul.className = "issue-list";
-    warnings.forEach(function (w) {
-      const li = document.createElement("li");
-      li.className = "warning";
-      const target = H.findField(w.field);
-      li.append(issueLink(w.message, function () { H.focusField(target); }, target ? "#" + target.id : "#facts-form"));
-      ul.append(li);
-    });
-    findings.forEach(function (f) {
-      const li = document.createElement("li");
-      li.className = f.severity === "error" ? "error" : "finding";
-      const block = blockFor(f);
-      li.append(issueLink("第" + f.line + "行“" + f.text + "”：" + f.message, function () { showBlock(block); }, "#preview-page"));
-      if (f.suggestion) {
-        const s = document.createElement("span");
-        s.className = "suggest";
-        s.textContent = "建议：" + f.suggestion;
-        li.append(s);
-      }
-      ul.append(li);
-    });
-    box.append(h, ul);
-  }
+  // Enter in a row's one-line field (or on an empty last line of its text) adds the next row.
+  form.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" || ev.isComposing || ev.shiftKey || ev.ctrlKey || ev.altKey) return;
+    const el = ev.target;
+    const li = el.closest && el.closest("li.row");
+    if (!li) return;
+    const oneLine = el.matches("input[type=text]");
+    const emptyLastLine = el.matches("textarea") && el.selectionStart === el.value.length && /\n$/.test(el.value);
+    if (!oneLine && !emptyLastLine) return;
+    ev.preventDefault();
+    if (emptyLastLine) el.value = el.value.replace(/\s+$/, "");
+    addRow(li.parentElement.dataset.list);
+  });
 
-  async function preview() {
-    H.status("正在生成预览…", true);
-    const f = await facts();
-    if (!f) return;
-    const res = await H.request("/api/reports/preview", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(f),
+  // ------------------------------------------------------------------ facts, downloads
+
+  function updateCountLabels() {
+    const list = document.getElementById("count-labels");
+    if (!list) return;
+    const labels = [];
+    form.querySelectorAll("input[name^='counts['][name$='.label']").forEach(function (el) {
+      if (el.value.trim() && labels.indexOf(el.value.trim()) < 0) labels.push(el.value.trim());
     });
-    if (!res.ok) {
-      H.status("");
-      H.showErrors(await H.errorsOf(res));
-      return;
-    }
-    const data = await res.json();
-    H.clearErrors();
-    lastText = data.text || "";
-    document.getElementById("preview-page").replaceChildren(H.fragment(data.html || ""));
-    renderIssues(data);
-    const n = (data.warnings || []).length + (data.findings || []).length;
-    H.status("预览已更新" + (n ? "，有 " + n + " 处需要注意" : "，没有发现问题"));
-    const pane = document.getElementById("preview");
-    const r = pane.getBoundingClientRect();
-    if (r.top > window.innerHeight || r.bottom < 0) pane.scrollIntoView({ block: "start" });
+    list.replaceChildren.apply(list, labels.map(function (l) {
+      const o = document.createElement("option");
+      o.value = l;
+      return o;
+    }));
   }
 
   async function download(fmt) {
     H.status("正在生成文件…", true);
-    const f = await facts();
-    if (!f) return;
+    const got = await H.factsOf();
+    if (got.errors) {
+      H.status("");
+      H.showErrors(got.errors);
+      return;
+    }
     const res = await H.request("/api/reports?format=" + encodeURIComponent(fmt), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(f),
+      body: JSON.stringify(got.facts),
     });
     if (!res.ok) {
       H.status("");
-      H.showErrors(await H.errorsOf(res));
+      H.showErrors(H.plainErrors(await H.errorsOf(res)));
       return;
     }
     const name = H.filenameOf(res, "汇报." + fmt);
@@ -313,21 +350,29 @@
   }
 
   async function exportFacts() {
-    const f = await facts();
-    if (!f) return;
+    const got = await H.factsOf();
+    if (got.errors) {
+      H.showErrors(got.errors);
+      return;
+    }
     const name = (document.getElementById("form-h").textContent || "汇报").replace(/^填写/, "") + "事实.json";
-    H.saveBlob(new Blob([JSON.stringify(f, null, 2)], { type: "application/json" }), name);
+    H.saveBlob(new Blob([JSON.stringify(got.facts, null, 2)], { type: "application/json" }), name);
     H.status("已导出：" + name);
   }
 
+  function confirmReplace(what) {
+    return !H.hasContent(entries()) || window.confirm(what + "会替换表单中已填写的内容。替换后可点“撤销”恢复。继续吗？");
+  }
+
   async function loadExample() {
+    if (!confirmReplace("载入示例")) return;
     const res = await H.request("/api/kinds/" + encodeURIComponent(kind));
     if (!res.ok) {
       H.showErrors(await H.errorsOf(res));
       return;
     }
     const data = await res.json();
-    remember();
+    remember("载入示例前的内容");
     if (await replaceFields(data.example, true)) H.status("已载入示例（原内容可点“撤销”恢复）");
   }
 
@@ -343,22 +388,32 @@
       H.showErrors([{ field: null, message: "导入失败：JSON 文件应为一个对象（事实）" }]);
       return;
     }
-    remember();
+    remember("导入前的内容");
     if (await replaceFields(data, true)) H.status("已导入“" + file.name + "”（原内容可点“撤销”恢复）");
+  }
+
+  async function clearForm() {
+    if (H.hasContent(entries()) && !window.confirm("清空表单中已填写的全部内容？清空后可点“撤销”恢复。")) return;
+    remember("清空前的内容");
+    if (await replaceFields({ kind: kind, signed_on: todayIso() }, true)) H.status("已清空（可点“撤销”恢复）");
   }
 
   // ------------------------------------------------------------------ wiring
 
-  form.addEventListener("input", function (ev) {
-    if (ev.target.type !== "file") save();
-  });
+  function edited(ev) {
+    if (ev.target.type === "file" || ev.target.classList.contains("quick-text")) return;
+    if (/\.label$/.test(ev.target.name || "")) updateCountLabels();
+    save();
+    H.previewStale();
+  }
+  form.addEventListener("input", edited);
   form.addEventListener("change", function (ev) {
     if (ev.target.id === "import-file") {
       if (ev.target.files.length) importFile(ev.target.files[0]);
       ev.target.value = "";
       return;
     }
-    save();
+    edited(ev);
   });
 
   form.addEventListener("submit", function (ev) {
@@ -368,17 +423,13 @@
     const m = /^(add|remove|up|down):(.+)$/.exec(op);
     let job;
     if (m && m[1] === "add") job = addRow(m[2]);
-    else if (m && m[1] === "remove") job = Promise.resolve(removeRow(m[2]));
+    else if (m && m[1] === "remove") job = Promise.resolve(removeRow(m[2], true));
     else if (m) job = Promise.resolve(moveRow(m[2], m[1] === "up", button));
-    else if (op === "preview") job = preview();
+    else if (op === "preview") job = H.preview(false);
     else if (op === "example") job = loadExample();
     else if (op === "export") job = exportFacts();
-    else if (op === "clear") {
-      remember();
-      job = replaceFields({ kind: kind }, true).then(function (ok) {
-        if (ok) H.status("已清空（可点“撤销”恢复）");
-      });
-    } else if (op === "import") job = Promise.resolve(document.getElementById("import-file").click());
+    else if (op === "clear") job = clearForm();
+    else if (op === "import") job = Promise.resolve(document.getElementById("import-file").click());
     else job = download(op);
     job.catch(function (e) {
       H.showErrors([{ field: null, message: "页面出错：" + e.message + "；已填写的内容仍保存在本浏览器中" }]);
@@ -394,15 +445,20 @@
   }
 
   // On a fresh page restore the saved draft; after a server round trip keep what it shows.
-  const draft = loadDraft(kind);
+  updateUndo();
+  const draft = drafts.load();
+  function ready() {
+    form.dataset.ready = "1";
+  }
   if (form.dataset.serverState) {
     save();
-  } else if (draft && draft.entries.length) {
+  } else if (draft && H.hasContent(draft.entries)) {
+    drafts.acknowledge(draft.saved);
     replaceFields(draft.entries, false).then(function (ok) {
       if (ok) H.status("已恢复上次未完成的草稿（保存于 " + new Date(draft.saved).toLocaleString("zh-CN") + "）");
-      form.dataset.ready = "1";
+      ready();
     });
     return;
   }
-  form.dataset.ready = "1";
+  ready();
 })();
