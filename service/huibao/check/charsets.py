@@ -1,7 +1,9 @@
 """Character classes of the checker: CJK ranges, traditional forms of pattern words (OpenCC's
 own configs, no glossary), traditional-only and simplified-only characters, rare characters.
 
-Everything derived from OpenCC is built once, under the conversion engine's lock, on first use.
+What comes from OpenCC is read from the generated :mod:`huibao.check.opencc_tables` (so checking
+simplified text never loads OpenCC); a word missing there is asked of OpenCC. Patterns are
+built once, under the conversion engine's lock, on first use.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from huibao.check import opencc_tables
 from huibao.convert import engine
 
 CJK_RANGE = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -25,6 +28,12 @@ _TRADITIONAL_CONFIGS = ("s2t", "s2tw", "s2hk")
 
 def variants(word: str) -> list[str]:
     """Return ``word`` plus its traditional forms (standard, Taiwan, Hong Kong), deduplicated."""
+    forms = opencc_tables.VARIANTS.get(word)
+    return [word, *forms] if forms is not None else live_variants(word)
+
+
+def live_variants(word: str) -> list[str]:
+    """Return what :func:`variants` returns, asking OpenCC (loads it)."""
     out = [word]
     for config in _TRADITIONAL_CONFIGS:
         converted = engine.plain_converter(config).convert(word)
@@ -68,12 +77,8 @@ def script_sets() -> ScriptSets:
 
 
 def _build_script_sets() -> ScriptSets:
-    chars = [chr(c) for c in range(0x4E00, 0xA000)]
-    joined = "\n".join(chars)
-    to_trad = engine.plain_converter("s2t").convert(joined).split("\n")
-    to_simp = engine.plain_converter("t2s").convert(joined).split("\n")
-    simp = {c for c, t in zip(chars, to_trad, strict=True) if t != c}
-    trad = {c for c, s in zip(chars, to_simp, strict=True) if s != c}
+    simp = set(opencc_tables.SIMPLIFIED)
+    trad = set(opencc_tables.TRADITIONAL_ONLY)
     strict_simp = simp - set(_AMBIGUOUS)
 
     def klass(cs: set[str]) -> re.Pattern[str]:

@@ -51,10 +51,12 @@ def _per_line(index: TextIndex, pattern: re.Pattern[str]) -> dict[int, int]:
 
 def surname_yu() -> re.Pattern[str]:
     """Return the pattern of 余 as a surname before a title (余局长), which stays 余 (built once)."""
-    return engine.once(  # type: ignore[no-any-return]
-        ("check", "surname_yu"),
-        lambda: re.compile("余(?=[" + char_class("局校主书县市区镇先同总部处科经老师队院所") + "])"),
-    )
+    return engine.once(("check", "surname_yu"), build_surname_yu)  # type: ignore[no-any-return]
+
+
+def build_surname_yu() -> re.Pattern[str]:
+    """Return a newly built :func:`surname_yu` pattern."""
+    return re.compile("余(?=[" + char_class("局校主书县市区镇先同总部处科经老师队院所") + "])")
 
 
 def conversion_diffs(segment: str) -> list[tuple[int, int, str]]:
