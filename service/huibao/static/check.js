@@ -34,6 +34,22 @@
     return marks;
   }
 
+  /** Return the finding's text with blanks made visible: spaces as ␣, full-width ones as □. */
+  function visible(text) {
+    return text.replace(/ /g, "␣").replace(/\u3000/g, "□").replace(/\t/g, "⇥");
+  }
+
+  /** Return a finding's label: 第3行 “2026年□月□日”：message (the snippet never underlined). */
+  function labelOf(f) {
+    const frag = document.createDocumentFragment();
+    const code = document.createElement("code");
+    code.className = "snippet";
+    code.textContent = "“" + visible(f.text) + "”";
+    if (visible(f.text) !== f.text) code.title = "␣ 为空格，□ 为全角空格";
+    frag.append("第" + f.line + "行 ", code, "：" + f.message);
+    return frag;
+  }
+
   function render(text, findings, source) {
     const list = document.getElementById("finding-list");
     list.replaceChildren();
@@ -42,11 +58,11 @@
     findings.forEach(function (f, i) {
       const li = document.createElement("li");
       li.className = f.severity === "warning" ? "warning" : "error";
-      const label = "第" + f.line + "行“" + f.text + "”：" + f.message;
+      const label = labelOf(f);
       if (marks[i]) {
         const a = document.createElement("a");
         a.href = "#finding-" + i;
-        a.textContent = label;
+        a.append(label);
         a.addEventListener("click", function (ev) {
           ev.preventDefault();
           document.querySelectorAll("mark.current").forEach(function (m) { m.classList.remove("current"); });
@@ -56,7 +72,7 @@
         });
         li.append(a);
       } else {
-        li.textContent = label;
+        li.append(label);
       }
       if (f.suggestion) {
         const s = document.createElement("span");
@@ -68,7 +84,9 @@
     });
     list.hidden = !findings.length;
     const summary = findings.length ? "发现 " + findings.length + " 处问题" : "没有发现未填的占位符或其他问题";
-    document.getElementById("result-summary").textContent = (source ? source + "：" : "") + summary + "。";
+    const summaryEl = document.getElementById("result-summary");
+    summaryEl.textContent = (source ? source + "：" : "") + summary + "。";
+    summaryEl.className = findings.length ? "count-warn" : "count-ok";
     const result = document.getElementById("result");
     result.hidden = false;
     H.status("检查完成，" + summary);
