@@ -23,7 +23,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from huibao import __version__, api, openapi, startup, web
+from huibao import __version__, api, api_store, openapi, startup, web
 from huibao.compose.kinds import field_path
 from huibao.errors import ErrorItem, HuibaoError, PayloadTooLarge, RequestTimeout
 from huibao.server import env_number
@@ -300,6 +300,7 @@ def create_app(check_resources: bool = True) -> FastAPI:
     app.add_middleware(MemoryGuard)
     app.include_router(api.router)
     app.include_router(web.router)
+    api_store.install(app)  # stored offices, series and documents, 我的文稿, tokens
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
 
     @app.get("/healthz", summary="Liveness check and the state of each resource")
