@@ -365,7 +365,7 @@ _CONVERT_BODY = _request_body(
         {
             "text": {"type": "string"},
             "to": _SCRIPTS,
-            "from": _SCRIPTS,
+            "from": {"anyOf": [_SCRIPTS, {"type": "null"}], "description": "缺省或 null：自动识别"},
             "repair": {"type": "boolean"},
             "regional_vocabulary": {"type": "boolean"},
             "keep": {"type": "array", "items": {"type": "string"}},
@@ -377,7 +377,7 @@ _CONVERT_BODY = _request_body(
         {
             "file": _FILE,
             "to": _SCRIPTS,
-            "from": _SCRIPTS,
+            "from": {"anyOf": [_SCRIPTS, {"type": "null"}], "description": "缺省或 null：自动识别"},
             "repair": {"type": "boolean"},
             "regional_vocabulary": {"type": "boolean"},
             "keep": {"type": "array", "items": {"type": "string"}},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -67,11 +68,17 @@ def test_a_body_that_stops_arriving_gets_408(impatient: str) -> None:
 
 
 def test_a_kept_alive_connection_still_serves_prompt_requests(impatient: str) -> None:
-    with _connect(impatient) as sock:
+    url = urlsplit(impatient)
+    conn = http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port, timeout=10)
+    try:
         for _ in range(3):
-            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-            assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+            conn.request("GET", "/healthz")
+            answer = conn.getresponse()
+            assert answer.status == 200 and answer.read()
             time.sleep(0.3)
+        assert conn.sock is not None  # the same connection served all three
+    finally:
+        conn.close()
 
 
 def _worker_pids(supervisor: int) -> list[int]:
