@@ -88,3 +88,17 @@ def facts() -> dict[str, Any]:
     import copy
 
     return copy.deepcopy(FACTS)
+
+
+@pytest.fixture
+def client(store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """An API client of a fresh app whose stored data lives in ``store``."""
+    from fastapi.testclient import TestClient
+    from huibao.app import create_app
+    from huibao.store.db import reset_stores
+
+    monkeypatch.setenv("HUIBAO_DATABASE_URL", store.url)
+    reset_stores()
+    with TestClient(create_app(check_resources=False)) as c:
+        yield c
+    reset_stores()

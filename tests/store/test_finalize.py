@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from huibao.errors import Conflict, HuibaoError, InvalidFacts
+from huibao.errors import Conflict, HuibaoError
 from huibao.store.db import Store
 from huibao.store.documents import create_document, get_document, save_document
 from huibao.store.finalize import finalize, rendition
@@ -57,8 +57,9 @@ def test_invalid_facts_leave_the_draft_and_use_no_serial(
 ) -> None:
     bad, good = new_drafts(store, office.id, dict(facts, counts=[{"label": "x", "value": "多"}]), 1)[0], \
         new_drafts(store, office.id, facts, 1)[0]
-    with pytest.raises(InvalidFacts):
+    with pytest.raises(Conflict) as caught:
         finalize(store, bad)
+    assert caught.value.errors[0].field == "counts[0].value"
     assert finalize(store, good).serial == 1
     with store.read() as s:
         assert get_document(s, bad).status == "draft"

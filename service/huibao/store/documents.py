@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from huibao.compose.kinds import get_kind
 from huibao.errors import BadRequest, Conflict, NotFound, PreconditionFailed
-from huibao.store.models import Document, Office, Revision, utcnow
-from huibao.store.offices import Scope, get_office, get_series
+from huibao.store.models import Document, Office, Revision, iso, utcnow
+from huibao.store.offices import Scope, default_office, get_office, get_series, next_issue
 
 #: Largest facts a document may hold, in characters of JSON.
 MAX_FACTS_CHARS = 1_000_000
@@ -35,9 +35,9 @@ def document_dict(doc: Document, facts: bool = True) -> dict[str, Any]:
         "status": doc.status,
         "version": doc.version,
         "number": doc.number,
-        "created_at": doc.created_at.isoformat(),
-        "updated_at": doc.updated_at.isoformat(),
-        "finalized_at": doc.finalized_at.isoformat() if doc.finalized_at else None,
+        "created_at": iso(doc.created_at),
+        "updated_at": iso(doc.updated_at),
+        "finalized_at": iso(doc.finalized_at),
     }
     if facts:
         out["facts"] = doc.facts
@@ -52,7 +52,7 @@ def revision_dict(rev: Revision, facts: bool = False) -> dict[str, Any]:
         "version": rev.version,
         "based_on": rev.based_on,
         "conflict": rev.conflict,
-        "created_at": rev.created_at.isoformat(),
+        "created_at": iso(rev.created_at),
     }
     if facts:
         out["facts"] = rev.facts
@@ -108,12 +108,11 @@ def create_document(
     if series_id is not None:
         series = get_series(session, series_id, scope)
         if office_id not in (None, series.office_id):
-            raise BadRequest("系列不属于该机关", field="series_id")
+            raise NotFound(f"机关 {office_id} 没有系列 {series_id}", field="series_id")
         office_id = series.office_id
-    office_id = office_id if office_id is not None else scope
-    if office_id is None:
-        raise BadRequest("缺少机关编号（office_id）", field="office_id")
-    office = get_office(session, office_id, scope)
+        if issue is None:
+            issue = next_issue(session, series)
+    office = get_office(session, default_office(session, office_id, scope), scope)
     facts = with_office(facts, office)
     now = utcnow()
     doc = Document(

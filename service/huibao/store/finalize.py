@@ -16,7 +16,8 @@ from sqlalchemy import Table, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from huibao.errors import Conflict, NotFound
+from huibao import core
+from huibao.errors import Conflict, ErrorItem, InvalidFacts, NotFound
 from huibao.store.db import Store
 from huibao.store.documents import get_document
 from huibao.store.models import Document, Office, Rendition, SerialCounter, utcnow
@@ -53,14 +54,26 @@ def document_number(office: Office, year: int, serial: int) -> str:
     return f"{office.code or ''}〔{year}〕{serial}号"
 
 
+def render_stored(facts: dict[str, Any], fmt: str) -> core.Output:
+    """Return a stored document's facts rendered in ``fmt``.
+
+    Facts that do not validate raise Conflict (409) listing every field: the request is fine,
+    the stored draft is not complete yet.
+    """
+    try:
+        return core.render(facts, fmt)
+    except InvalidFacts as exc:
+        error = Conflict("文稿尚不完整")
+        error.errors = [ErrorItem(e.field, f"文稿尚不完整：{e.message}") for e in exc.errors]
+        raise error from None
+
+
 def finalize(store: Store, doc_id: int, scope: Scope = None, based_on: int | None = None) -> Document:
     """Return the finalised document; raise Conflict when it is final already or has changed.
 
-    ``based_on``, when given, must be the current version. Invalid facts raise InvalidFacts (422)
-    and leave the draft as it was.
+    ``based_on``, when given, must be the current version. Incomplete facts raise Conflict (409)
+    naming every field, and leave the draft as it was.
     """
-    from huibao import core
-
     with store.read() as session:
         doc = get_document(session, doc_id, scope)
         if doc.status != "draft":
@@ -68,7 +81,7 @@ def finalize(store: Store, doc_id: int, scope: Scope = None, based_on: int | Non
         version, facts = doc.version, doc.facts
     if based_on is not None and based_on != version:
         raise Conflict(f"文稿已被修改：当前为第 {version} 版，请求基于第 {based_on} 版", field="version")
-    content = core.render(facts, "docx").content
+    content = render_stored(facts, "docx").content
     digest = hashlib.sha256(content).hexdigest()
     year = document_year(facts)
     with store.write() as session:

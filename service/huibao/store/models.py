@@ -32,6 +32,13 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def iso(moment: dt.datetime | None) -> str | None:
+    """Return ``moment`` in ISO 8601 with its UTC offset (SQLite hands back naive UTC); None stays None."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).isoformat()
+
+
 class Base(DeclarativeBase):
     pass
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from huibao.compose.kinds import get_kind
-from huibao.errors import BadRequest, Conflict, NotFound
+from huibao.errors import Conflict, NotFound
 from huibao.store.inputs import OfficeIn, OfficePatch, SeriesIn, SeriesPatch
-from huibao.store.models import Document, Office, Series
+from huibao.store.models import Document, Office, Series, iso
 
 Scope = int | None
 
@@ -32,7 +32,7 @@ def office_dict(office: Office) -> dict[str, Any]:
         "code": office.code,
         "keep": list(office.keep or []),
         "glossary": list(office.glossary or []),
-        "created_at": office.created_at.isoformat(),
+        "created_at": iso(office.created_at),
     }
 
 
@@ -46,7 +46,7 @@ def series_dict(series: Series, documents: int | None = None) -> dict[str, Any]:
         "cadence": series.cadence,
         "title_pattern": series.title_pattern,
         "issue": series.issue,
-        "created_at": series.created_at.isoformat(),
+        "created_at": iso(series.created_at),
     }
     if documents is not None:
         out["documents"] = documents
@@ -68,6 +68,22 @@ def find_office(session: Session, ref: str) -> Office:
     if office is None:
         raise NotFound(f"找不到机关“{ref}”", field="office")
     return office
+
+
+def default_office(session: Session, office_id: int | None, scope: Scope) -> int:
+    """Return the office a new object belongs to: the one given, the token's, or the only one.
+
+    Raises Conflict when none is given and there is not exactly one office to choose.
+    """
+    if office_id is not None:
+        return office_id
+    if scope is not None:
+        return scope
+    ids = list(session.scalars(select(Office.id).limit(2)))
+    if len(ids) != 1:
+        message = "请指定机关编号（office_id）" if ids else "还没有机关，请先新建机关"
+        raise Conflict(message, field="office_id")
+    return ids[0]
 
 
 def list_offices(session: Session, scope: Scope = None) -> list[Office]:
@@ -99,8 +115,6 @@ def update_office(session: Session, office_id: int, data: OfficePatch, scope: Sc
     """Return the office after changing the fields given in ``data``."""
     office = get_office(session, office_id, scope)
     for key, value in data.model_dump(exclude_unset=True).items():
-        if key == "name" and value is None:
-            raise BadRequest("机关名称不能为空", field="name")
         setattr(office, key, value)
     _unique_name(session)
     return office
@@ -136,9 +150,7 @@ def list_series(session: Session, scope: Scope = None, office_id: int | None = N
 
 def create_series(session: Session, data: SeriesIn, scope: Scope = None) -> Series:
     """Return a new series of an office in ``scope``; the kind is stored by its id."""
-    office_id = data.office_id if data.office_id is not None else scope
-    if office_id is None:
-        raise BadRequest("缺少机关编号（office_id）", field="office_id")
+    office_id = default_office(session, data.office_id, scope)
     get_office(session, office_id, scope)
     kind = get_kind(data.kind)
     series = Series(
@@ -158,8 +170,14 @@ def update_series(session: Session, series_id: int, data: SeriesPatch, scope: Sc
     """Return the series after changing the fields given in ``data``."""
     series = get_series(session, series_id, scope)
     for key, value in data.model_dump(exclude_unset=True).items():
-        if value is None and key != "title_pattern":
-            raise BadRequest("不能为空", field=key)
         setattr(series, key, value)
     session.flush()
     return series
+
+
+def next_issue(session: Session, series: Series) -> int:
+    """Return the series' next 期号, counted atomically in the database."""
+    stmt = update(Series).where(Series.id == series.id).values(issue=Series.issue + 1).returning(Series.issue)
+    issue = int(session.execute(stmt).scalar_one())
+    series.issue = issue
+    return issue

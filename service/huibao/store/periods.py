@@ -12,13 +12,13 @@ import copy
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huibao.compose.kinds import get_kind
 from huibao.store.documents import create_document
-from huibao.store.models import Document, Series
-from huibao.store.offices import Scope, get_series
+from huibao.store.models import Document
+from huibao.store.offices import Scope, get_series, next_issue
 
 #: The label a carried count's previous value gets, per cadence.
 PREVIOUS_LABELS = {"week": "上周", "month": "上月", "quarter": "上季度", "year": "上年"}
@@ -119,14 +119,6 @@ def last_document(session: Session, series_id: int) -> Document | None:
     return session.scalars(query).first()
 
 
-def next_issue(session: Session, series: Series) -> int:
-    """Return the series' next 期号, counted atomically in the database."""
-    stmt = update(Series).where(Series.id == series.id).values(issue=Series.issue + 1).returning(Series.issue)
-    issue = int(session.execute(stmt).scalar_one())
-    series.issue = issue
-    return issue
-
-
 def start_next(session: Session, series_id: int, scope: Scope = None) -> Document:
     """Return a new draft for the series' next period.
 
@@ -138,9 +130,8 @@ def start_next(session: Session, series_id: int, scope: Scope = None) -> Documen
     facts: dict[str, Any]
     if last is None:
         facts = copy.deepcopy(dict(get_kind(series.kind).example))
-        facts.pop("unit", None)
-        facts.pop("recipient", None)
-        facts.pop("signature", None)
+        for key in ("unit", "recipient", "signature", "as_of", "period", "signed_on"):
+            facts.pop(key, None)  # the office's envelope; the clerk's own dates
     else:
         facts = period_facts(last.facts, series.cadence)
     issue = next_issue(session, series)

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from huibao.errors import NotFound
-from huibao.store.models import Token
+from huibao.store.models import Token, iso
 
 PREFIX = "hb_"
 
@@ -46,7 +46,7 @@ def list_tokens(session: Session, office_id: int) -> list[dict[str, Any]]:
     """Return an office's tokens (id, name, created_at; never the secret)."""
     query = select(Token).where(Token.office_id == office_id).order_by(Token.id)
     return [
-        {"id": t.id, "name": t.name, "created_at": t.created_at.isoformat()} for t in session.scalars(query)
+        {"id": t.id, "name": t.name, "created_at": iso(t.created_at)} for t in session.scalars(query)
     ]
 
 

@@ -1,0 +1,378 @@
+"""The JSON API of stored data: offices, series, next period, documents, revisions, finalising.
+
+``install(app)`` adds these routes, the 我的文稿 pages and the token gate. Handlers read raw JSON
+themselves (as :mod:`huibao.api` does) so every bad body ends in the one error shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import APIRouter, FastAPI, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.routing import Route
+
+from huibao import core
+from huibao.api import content_disposition, read_json
+from huibao.errors import BadRequest, HuibaoError
+from huibao.store import access
+from huibao.store.db import Store, get_store
+from huibao.store.diff import compare_counts, diff_facts
+from huibao.store.documents import (
+    create_document,
+    document_dict,
+    get_document,
+    get_revision,
+    list_documents,
+    list_revisions,
+    revision_dict,
+    save_document,
+)
+from huibao.store.finalize import finalize, render_stored, rendition
+from huibao.store.inputs import DocumentIn, DocumentSave, OfficeIn, OfficePatch, SeriesIn, SeriesPatch, parse
+from huibao.store.offices import (
+    create_office,
+    create_series,
+    get_office,
+    get_series,
+    list_offices,
+    list_series,
+    office_dict,
+    series_dict,
+    update_office,
+    update_series,
+)
+from huibao.store.periods import start_next
+
+router = APIRouter(prefix="/api", tags=["stored"])
+T = TypeVar("T")
+_MAX_ID = 2_147_483_647
+PathId = Annotated[int, Path(ge=1, le=_MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=_MAX_ID)]
+NeededId = Annotated[int, Query(ge=1, le=_MAX_ID)]
+
+_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+_STATUS_TEXT = {
+    401: "缺少或无效的 API 令牌（HUIBAO_AUTH=token 时）",
+    403: "令牌无权执行该操作",
+    409: "版本冲突、文稿已定稿（提交的内容已另存为修订）、文稿尚不完整，或未指定机关",
+    412: "If-Match 与当前版本不符（提交的内容已另存为修订）",
+    428: "保存需要 If-Match 头或 version 字段",
+}
+
+
+def _responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {s: {"description": _STATUS_TEXT[s], "content": _ERROR} for s in (401, *statuses)}
+
+
+def _body(model: type[BaseModel]) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+async def _in_thread(func: Callable[[Store], T]) -> T:
+    """Return ``func(store)`` run in a worker thread (database work blocks)."""
+    return await run_in_threadpool(lambda: func(get_store()))
+
+
+def _etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def _document_response(doc: dict[str, Any], status: int = 200) -> JSONResponse:
+    return JSONResponse({"ok": True, "document": doc}, status_code=status,
+                        headers={"ETag": _etag(doc["version"])})
+
+
+def _if_match(request: Request) -> int | None:
+    """Return the version named by ``If-Match`` (``"3"`` or ``W/"3"``); None when absent."""
+    header = request.headers.get("if-match")
+    if header is None:
+        return None
+    text = header.strip().removeprefix("W/").strip('"')
+    if not text.isdigit() or len(text) > 9:
+        raise BadRequest("If-Match 应为文稿的 ETag，如 \"3\"", field="If-Match")
+    return int(text)
+
+
+# ---- offices ---------------------------------------------------------------------------------
+
+@router.get("/offices", summary="List offices (with a token: its own office)", responses=_responses())
+async def offices(request: Request) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> list[dict[str, Any]]:
+        with store.read() as s:
+            return [office_dict(o) for o in list_offices(s, scope)]
+
+    return {"ok": True, "offices": await _in_thread(run)}
+
+
+@router.post("/offices", summary="Create an office", status_code=201, openapi_extra=_body(OfficeIn),
+             responses=_responses(403, 409))
+async def new_office(request: Request) -> JSONResponse:
+    access.require_admin(request)
+    data = parse(OfficeIn, await read_json(request), "机关")
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.write() as s:
+            return office_dict(create_office(s, data))
+
+    return JSONResponse({"ok": True, "office": await _in_thread(run)}, status_code=201)
+
+
+@router.get("/offices/{office_id}", summary="One office", responses=_responses())
+async def office(request: Request, office_id: PathId) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.read() as s:
+            return office_dict(get_office(s, office_id, scope))
+
+    return {"ok": True, "office": await _in_thread(run)}
+
+
+@router.patch("/offices/{office_id}", summary="Change an office", openapi_extra=_body(OfficePatch),
+              responses=_responses(409))
+async def change_office(request: Request, office_id: PathId) -> dict[str, Any]:
+    scope = access.scope_of(request)
+    data = parse(OfficePatch, await read_json(request), "机关")
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.write() as s:
+            return office_dict(update_office(s, office_id, data, scope))
+
+    return {"ok": True, "office": await _in_thread(run)}
+
+
+# ---- series ----------------------------------------------------------------------------------
+
+@router.get("/series", summary="List series with their number of documents", responses=_responses())
+async def series_list(request: Request, office_id: QueryId = None) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> list[dict[str, Any]]:
+        with store.read() as s:
+            return list_series(s, scope, office_id)
+
+    return {"ok": True, "series": await _in_thread(run)}
+
+
+@router.post("/series", summary="Create a series", status_code=201, openapi_extra=_body(SeriesIn),
+             responses=_responses(409))
+async def new_series(request: Request) -> JSONResponse:
+    scope = access.scope_of(request)
+    data = parse(SeriesIn, await read_json(request), "系列")
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.write() as s:
+            return series_dict(create_series(s, data, scope))
+
+    return JSONResponse({"ok": True, "series": await _in_thread(run)}, status_code=201)
+
+
+@router.get("/series/{series_id}", summary="One series", responses=_responses())
+async def series_one(request: Request, series_id: PathId) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.read() as s:
+            return series_dict(get_series(s, series_id, scope))
+
+    return {"ok": True, "series": await _in_thread(run)}
+
+
+@router.patch("/series/{series_id}", summary="Change a series", openapi_extra=_body(SeriesPatch),
+              responses=_responses())
+async def change_series(request: Request, series_id: PathId) -> dict[str, Any]:
+    scope = access.scope_of(request)
+    data = parse(SeriesPatch, await read_json(request), "系列")
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.write() as s:
+            return series_dict(update_series(s, series_id, data, scope))
+
+    return {"ok": True, "series": await _in_thread(run)}
+
+
+@router.post("/series/{series_id}/next", summary="Start the next period from the last document",
+             status_code=201, responses=_responses())
+async def next_period(request: Request, series_id: PathId) -> JSONResponse:
+    """A new draft: envelope and structure of the last period, dates rolled, counts as previous."""
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.write() as s:
+            return document_dict(start_next(s, series_id, scope))
+
+    return _document_response(await _in_thread(run), 201)
+
+
+# ---- documents -------------------------------------------------------------------------------
+
+@router.get("/documents", summary="List documents (no facts); a series newest period first",
+            responses=_responses())
+async def documents(
+    request: Request,
+    office_id: QueryId = None,
+    series_id: QueryId = None,
+    status: str | None = Query(None, pattern="^(draft|final)$"),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=10_000_000),
+) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> list[dict[str, Any]]:
+        with store.read() as s:
+            return list_documents(s, scope, office_id, series_id, status, limit, offset)
+
+    return {"ok": True, "documents": await _in_thread(run)}
+
+
+@router.post("/documents", summary="Store a new draft", status_code=201, openapi_extra=_body(DocumentIn),
+             responses=_responses(409))
+async def new_document(request: Request) -> JSONResponse:
+    scope = access.scope_of(request)
+    data = parse(DocumentIn, await read_json(request), "文稿")
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.write() as s:
+            return document_dict(create_document(s, data.facts, data.office_id, data.series_id, scope))
+
+    return _document_response(await _in_thread(run), 201)
+
+
+@router.get("/compare", summary="Compare the counts of two documents (two periods)",
+            responses=_responses())
+async def compare(request: Request, a: NeededId, b: NeededId) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> list[dict[str, Any]]:
+        with store.read() as s:
+            return compare_counts(get_document(s, a, scope).facts, get_document(s, b, scope).facts)
+
+    return {"ok": True, "counts": await _in_thread(run)}
+
+
+@router.get("/documents/{doc_id}", summary="One document with its facts (ETag = version)",
+            responses=_responses())
+async def document(request: Request, doc_id: PathId) -> JSONResponse:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.read() as s:
+            return document_dict(get_document(s, doc_id, scope))
+
+    return _document_response(await _in_thread(run))
+
+
+@router.put("/documents/{doc_id}", summary="Save a draft (If-Match or version; stale saves are kept)",
+            openapi_extra=_body(DocumentSave), responses=_responses(409, 412, 428))
+async def save(request: Request, doc_id: PathId) -> JSONResponse:
+    """Saves over the version named by ``If-Match`` (412 when stale) or ``version`` (409 when stale).
+
+    A refused save is kept as a conflict revision: nothing typed is lost.
+    """
+    scope = access.scope_of(request)
+    matched = _if_match(request)
+    data = parse(DocumentSave, await read_json(request), "文稿")
+    based_on = matched if matched is not None else data.version
+    if based_on is None:
+        raise HuibaoError("保存需要 If-Match 头或 version 字段（所基于的版本）", field="version", status=428)
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.write() as s:
+            saved = save_document(s, doc_id, data.facts, based_on, scope, precondition=matched is not None)
+            out = document_dict(saved.document)
+        saved.raise_if_refused()
+        return out
+
+    return _document_response(await _in_thread(run))
+
+
+@router.get("/documents/{doc_id}/revisions", summary="Every revision of a document (no facts)",
+            responses=_responses())
+async def revisions(request: Request, doc_id: PathId) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> list[dict[str, Any]]:
+        with store.read() as s:
+            return list_revisions(s, doc_id, scope)
+
+    return {"ok": True, "revisions": await _in_thread(run)}
+
+
+@router.get("/documents/{doc_id}/revisions/{rev_id}", summary="One revision with its facts",
+            responses=_responses())
+async def revision(request: Request, doc_id: PathId, rev_id: PathId) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> dict[str, Any]:
+        with store.read() as s:
+            return revision_dict(get_revision(s, doc_id, rev_id, scope), facts=True)
+
+    return {"ok": True, "revision": await _in_thread(run)}
+
+
+@router.get("/documents/{doc_id}/diff", summary="Changed fields between two revisions",
+            responses=_responses())
+async def diff(
+    request: Request, doc_id: PathId, a: int = Query(..., alias="from", ge=1, le=_MAX_ID),
+    b: int = Query(..., alias="to", ge=1, le=_MAX_ID),
+) -> dict[str, Any]:
+    scope = access.scope_of(request)
+
+    def run(store: Store) -> list[dict[str, Any]]:
+        with store.read() as s:
+            before, after = get_revision(s, doc_id, a, scope), get_revision(s, doc_id, b, scope)
+            return diff_facts(before.facts, after.facts)
+
+    return {"ok": True, "changes": await _in_thread(run)}
+
+
+@router.post("/documents/{doc_id}/finalize", summary="Finalise: 发文字号, stored .docx, read-only",
+             responses=_responses(409, 412))
+async def finalize_document(request: Request, doc_id: PathId) -> JSONResponse:
+    """Finalises the draft (``If-Match`` optional); incomplete facts answer 409 and leave the draft."""
+    scope = access.scope_of(request)
+    matched = _if_match(request)
+    doc = await _in_thread(lambda store: document_dict(finalize(store, doc_id, scope, matched)))
+    return _document_response(doc)
+
+
+@router.get("/documents/{doc_id}/render", summary="The document as .docx, .txt, .html or .md",
+            response_class=Response, responses=_responses(409))
+async def render_document(
+    request: Request, doc_id: PathId, format: Literal["docx", "txt", "html", "md"] = Query("docx")
+) -> Response:
+    """A final document's .docx is the stored one (X-Huibao-Sha256); anything else is rendered now."""
+    scope = access.scope_of(request)
+    def run(store: Store) -> Response:
+        with store.read() as s:
+            doc = get_document(s, doc_id, scope)
+            kept = rendition(s, doc_id, scope) if format == "docx" else None
+            facts = doc.facts
+            title = doc.title
+        if kept is not None:
+            headers = {"Content-Disposition": content_disposition(f"{title or '汇报'}.docx"),
+                       "X-Huibao-Sha256": kept.sha256}
+            return Response(kept.docx, media_type=core.writer_for("docx").media_type, headers=headers)
+        out = render_stored(facts, format)
+        return Response(out.content, media_type=out.writer.media_type,
+                        headers={"Content-Disposition": content_disposition(out.filename)})
+
+    return await _in_thread(run)
+
+
+def install(app: FastAPI) -> None:
+    """Add the stored-data API, the 我的文稿 pages and the token gate to ``app``."""
+    from huibao import web_store
+    from huibao.store.allow import AllowHeader
+
+    app.include_router(router)
+    app.include_router(web_store.router)
+    app.add_middleware(access.TokenGate)
+    app.add_middleware(AllowHeader, routes=[r for r in router.routes if isinstance(r, Route)])
