@@ -406,6 +406,14 @@
     save();
     H.previewStale();
   }
+  // A focused field partly under the sticky button bar is scrolled up above it.
+  form.addEventListener("focusin", function (ev) {
+    const bar = form.querySelector(":scope > .actions");
+    if (!bar || bar.contains(ev.target)) return;
+    const below = ev.target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+    if (below > 0) window.scrollBy(0, below + 12);
+  });
+
   form.addEventListener("input", edited);
   form.addEventListener("change", function (ev) {
     if (ev.target.id === "import-file") {
