@@ -301,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1）")
     p.set_defaults(func=cmd_serve)
 
+    from huibao import cli_store
+
+    cli_store.register(sub)  # db, office, series, next, documents, export, restore
     return parser
 
 
