@@ -1,8 +1,8 @@
 """A throwaway PostgreSQL cluster for the storage tests: initdb + pg_ctl in a temp folder, free port.
 
 As root the cluster runs as the ``postgres`` user (``su postgres -c``); as anyone else, as that user.
-Without PostgreSQL's binaries the tests that need it are skipped with the reason, except on CI
-(``CI`` set), where that is a failure.
+Without PostgreSQL's binaries the tests that need it are skipped with the reason, except as root
+with apt (where scripts/setup installs it, as on CI) or with ``CI`` set, where that is a failure.
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ def _run(argv: list[str], as_postgres: bool) -> None:
 
 
 def unavailable(reason: str) -> None:
-    """Skip (fail on CI) because PostgreSQL cannot be started."""
-    if os.environ.get("CI"):
-        pytest.fail(f"PostgreSQL is required on CI: {reason}")
+    """Skip because PostgreSQL cannot be started; fail where scripts/setup would have installed it
+    (root with apt, as on CI) or when ``CI`` is set."""
+    if os.environ.get("CI") or (os.geteuid() == 0 and shutil.which("apt-get")):
+        pytest.fail(f"PostgreSQL is required here (root with apt, or CI): {reason}")
     pytest.skip(f"PostgreSQL tests skipped: {reason} (scripts/test installs it with apt as root)")
 
 
