@@ -111,3 +111,25 @@ def test_concurrent_first_checks_use_whole_patterns() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     ).stdout.split()
     assert out[:2] == ["12", "1"] and int(out[2]) >= 6
+
+
+def test_a_scan_far_past_the_cap_stops_early_and_says_so() -> None:
+    result = check_text("x " * 30_000, limit=1)  # 30,000 letter slots; the scan holds 10,000
+    assert len(result) == 1 and result.complete is False and result.truncated is True
+    assert result.total == 10_000 == result.counts["letter_slot"]
+    assert check_text("x " * 300, limit=1).complete is True
+
+
+def test_memory_stays_bounded_on_millions_of_findings() -> None:
+    """Regression: 4 MB of text with 2 million findings peaked at 2.7 GB (now tens of MB)."""
+    import tracemalloc
+
+    text = "中,XX" * 500_000  # 1.5 million raw hits
+    tracemalloc.start()
+    try:
+        result = check_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(result) == DEFAULT_MAX_FINDINGS and not result.complete
+    assert peak < 100 * 1024 * 1024, peak

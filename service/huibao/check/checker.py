@@ -20,8 +20,10 @@ words, numbering, mojibake, traditional); this module runs them and assembles th
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 
 from huibao.check import junk, mojibake, numbering, patterns, punctuation, traditional, words
 from huibao.check.files import check_file, extract_docx_text
@@ -48,6 +50,10 @@ __all__ = [
 ]
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+#: The scan stops once it holds SCAN_FACTOR × the findings cap raw hits (at least MIN_SCAN):
+#: two million hits held 300 MB; beyond this a result's ``total`` is a lower bound.
+SCAN_FACTOR = 200
+MIN_SCAN = 10_000
 
 
 def check_text(text: str, *, markdown: bool = False, limit: int | None = None) -> CheckResult:
@@ -55,14 +61,19 @@ def check_text(text: str, *, markdown: bool = False, limit: int | None = None) -
 
     ``markdown=True`` additionally treats emphasis markers, tables and links as syntax.
     ``limit`` caps the findings kept (default: ``HUIBAO_MAX_FINDINGS``, 1000); the result's
-    ``total``, ``truncated`` and ``counts`` describe every finding.
+    ``total``, ``truncated`` and ``counts`` describe every finding, unless ``complete`` is
+    False: the scan stopped after :data:`SCAN_FACTOR` × ``limit`` raw detections, and
+    ``total`` is a lower bound.
     """
     if not text:
         return CheckResult()
     text = text.replace("\r\n", "\n") if "\r" in text else text
     index = TextIndex(text)
-    hits = _detect(index)
-    protected = Protected(protected_spans(text, markdown))
+    cap = max_findings() if limit is None else max(limit, 0)
+    hits, complete = _detect(index, max(SCAN_FACTOR * cap, MIN_SCAN))
+    # An early-stopped scan holds hits near the start only: protect that part of the text.
+    scanned = text if complete or not hits else text[: max(h.end for h in hits) + 4096]
+    protected = Protected(protected_spans(scanned, markdown))
     if protected:
         hits = [h for h in hits if not protected.overlaps(h.start, h.end)]
     hits = junk.merge_junk(index, resolve(hits))
@@ -72,37 +83,56 @@ def check_text(text: str, *, markdown: bool = False, limit: int | None = None) -
             h for h in hits
             if not (h.kind == "unbalanced_quote" and index.line_index(h.start) in moji_lines)
         ]
-    return _result(index, hits, max_findings() if limit is None else limit)
+    return _result(index, hits, cap, complete)
 
 
-def _detect(index: TextIndex) -> list[Hit]:
-    """Return the raw hits of every detector (overlapping, unsorted)."""
+def _detect(index: TextIndex, budget: int) -> tuple[list[Hit], bool]:
+    """Return the raw hits of every detector (overlapping, unsorted) and whether the scan was
+    complete: it stops once ``budget`` hits are held (each detector yields lazily)."""
     text = index.text
     hits: list[Hit] = []
-    for kind, pattern in patterns.detectors():
-        hits.extend(Hit(kind, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
-    hits.extend(numbering.numbering(text))
-    hits.extend(punctuation.unbalanced_quotes(index))
-    hits.extend(words.doubled_words(text))
-    hits.extend(words.fragments(text))
-    trad_lines = traditional.traditional_lines(index)
-    hits.extend(traditional.traditional_checks(index, trad_lines))
-    hits.extend(mojibake.slot_mojibake(index, trad_lines))
-    hits.extend(mojibake.rare_mojibake(index, trad_lines))
-    return hits
+    trad_lines: set[int] | None = None
+
+    def traditional_lines() -> set[int]:
+        nonlocal trad_lines
+        if trad_lines is None:
+            trad_lines = traditional.traditional_lines(index)
+        return trad_lines
+
+    sources: list[Callable[[], Iterable[Hit]]] = [
+        *(_regex_hits(kind, pattern, text) for kind, pattern in patterns.detectors()),
+        lambda: numbering.numbering(text),
+        lambda: punctuation.unbalanced_quotes(index),
+        lambda: words.doubled_words(text),
+        lambda: words.fragments(text),
+        lambda: traditional.traditional_checks(index, traditional_lines()),
+        lambda: mojibake.slot_mojibake(index, traditional_lines()),
+        lambda: mojibake.rare_mojibake(index, traditional_lines()),
+    ]
+    for source in sources:
+        hits.extend(islice(source(), budget - len(hits) + 1))
+        if len(hits) > budget:
+            del hits[budget:]
+            return hits, False
+    return hits, True
 
 
-def _result(index: TextIndex, hits: list[Hit], limit: int) -> CheckResult:
+def _regex_hits(kind: str, pattern: re.Pattern[str], text: str) -> Callable[[], Iterator[Hit]]:
+    """Return a source of the non-empty matches of ``pattern`` as hits of ``kind``."""
+    return lambda: (Hit(kind, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
+
+
+def _result(index: TextIndex, hits: list[Hit], limit: int, complete: bool) -> CheckResult:
     """Return the findings of ``hits``: the ``limit`` most severe ones, sorted by start."""
     counts = dict(Counter(h.kind for h in hits))
     kept = hits
-    if len(hits) > max(limit, 0):
+    if len(hits) > limit:
         kept = heapq.nsmallest(
-            max(limit, 0), hits, key=lambda h: (_SEVERITY_ORDER[KINDS[h.kind].severity], h.start)
+            limit, hits, key=lambda h: (_SEVERITY_ORDER[KINDS[h.kind].severity], h.start)
         )
     findings = [_finding(index, h) for h in kept]
     findings.sort(key=lambda f: (f.start, KINDS[f.kind].rank, f.end))
-    return CheckResult(findings, total=len(hits), counts=counts)
+    return CheckResult(findings, total=len(hits), counts=counts, complete=complete)
 
 
 def _finding(index: TextIndex, hit: Hit) -> Finding:

@@ -15,10 +15,10 @@ _D = DIGIT
 _NOT_AFTER_DIGIT = "0-9０-９"
 
 BROKEN_DATE = re.compile(
-    rf"(?<![{_NOT_AFTER_DIGIT}年月.]){_D}{{1,2}}+\s++{_D}{{1,2}}+\s*+[日号]"
+    rf"(?=[0-9０-９])(?:(?<![{_NOT_AFTER_DIGIT}年月.]){_D}{{1,2}}+\s++{_D}{{1,2}}+\s*+[日号]"
     rf"|(?<![{_NOT_AFTER_DIGIT}.]){_D}{{3,}}+\s*+日"
     rf"|(?<![{_NOT_AFTER_DIGIT}])20{_D}{_D}\s++{_D}{{1,2}}+\s++{_D}{{1,2}}+(?:\s++{_D}{{1,2}}+:{_D}{{2}})?"
-    rf"|(?<![{_NOT_AFTER_DIGIT}:.]){_D}{{3,4}}+\s*+[时時](?![间間])",
+    rf"|(?<![{_NOT_AFTER_DIGIT}:.]){_D}{{3,4}}+\s*+[时時](?![间間]))",
     re.MULTILINE,
 )
 

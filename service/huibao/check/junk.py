@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from huibao.check.charsets import alternation
+from huibao.check.charsets import alternation, first_chars, guarded
 from huibao.check.model import Hit
 from huibao.check.textindex import TextIndex
 from huibao.convert import engine
@@ -38,17 +38,25 @@ def detectors() -> Detectors:
 
 def _build() -> Detectors:
     empty_label = re.compile(
-        r"(?:^|(?<=[，,。；;：:\s]))(?:" + alternation(_LABELS) + r")[:：][ \t\u3000]*+(?:[。.，,；;]|$)",
+        guarded(
+            first_chars(_LABELS),
+            r"(?:^|(?<=[，,。；;：:\s]))(?:" + alternation(_LABELS) + r")[:：][ \t\u3000]*+(?:[。.，,；;]|$)",
+        ),
         re.MULTILINE,
     )
+    # The first characters a match can have (IGNORECASE applies to the class too).
+    firsts = first_chars(_JUNK) + "c<>/bpds（(热熱精字发發来來"
     junk = re.compile(
-        "(?:" + alternation(_JUNK) + r")|chicunfenli|</?[A-Za-z]{1,6}+[^\S\n]*+/?>"
-        r"|(?:^|(?<=\s))/?(?:br|p|div|span)[^\S\n]*+/?>"
-        r"|[（(](?:热门|熱門|精选|精選|优秀|優秀|通用)?[0-9０-９]++篇[)）]"
-        r"|(?:热门|熱門|精选|精選)[0-9０-９]++篇"
-        r"|^(?:字号|字號)[:：][^\S\n]*+$"
-        r"|(?:发布时间|發佈時間|發布時間)[:：]"
-        r"|(?:来源|來源)[:：][^\S\n]*+(?:" + alternation(_SOURCES) + ")",
+        guarded(
+            firsts,
+            "(?:" + alternation(_JUNK) + r")|chicunfenli|</?[A-Za-z]{1,6}+[^\S\n]*+/?>"
+            r"|(?:^|(?<=\s))/?(?:br|p|div|span)[^\S\n]*+/?>"
+            r"|[（(](?:热门|熱門|精选|精選|优秀|優秀|通用)?[0-9０-９]++篇[)）]"
+            r"|(?:热门|熱門|精选|精選)[0-9０-９]++篇"
+            r"|^(?:字号|字號)[:：][^\S\n]*+$"
+            r"|(?:发布时间|發佈時間|發布時間)[:：]"
+            r"|(?:来源|來源)[:：][^\S\n]*+(?:" + alternation(_SOURCES) + ")",
+        ),
         re.MULTILINE | re.IGNORECASE,
     )
     return [("empty_label", empty_label), ("scraper_junk", junk)]

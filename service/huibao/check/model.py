@@ -61,7 +61,10 @@ class CheckResult(list[Finding]):
 
     - ``total``: how many findings the text has (kept or not);
     - ``truncated``: True when findings were dropped to stay within the cap;
-    - ``counts``: ``{kind: n}`` over all ``total`` findings.
+    - ``counts``: ``{kind: n}`` over all ``total`` findings;
+    - ``complete``: False when the scan stopped early (far more findings than the cap: the
+      text was not read to its end, ``total`` and ``counts`` are lower bounds, ``truncated``
+      is True).
 
     When capped, the most severe findings are kept (errors, then warnings, then info; earlier
     first within a severity).
@@ -70,14 +73,16 @@ class CheckResult(list[Finding]):
     total: int
     truncated: bool
     counts: dict[str, int]
+    complete: bool
 
     def __init__(
         self, findings: Iterable[Finding] = (), *, total: int | None = None,
-        counts: dict[str, int] | None = None,
+        counts: dict[str, int] | None = None, complete: bool = True,
     ) -> None:
         super().__init__(findings)
         self.total = len(self) if total is None else total
-        self.truncated = self.total > len(self)
+        self.complete = complete
+        self.truncated = self.total > len(self) or not complete
         self.counts = counts if counts is not None else _count(self)
 
 

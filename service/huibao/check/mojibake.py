@@ -10,6 +10,7 @@ a garbled tail is scanned once (a trigger inside the previous tail belongs to it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from huibao.check.charsets import rare_cjk_class
 from huibao.check.model import Hit
@@ -83,20 +84,16 @@ def garbled_runs(line: str, diff_ends: dict[int, int]) -> tuple[list[tuple[int, 
     return runs, consumed
 
 
-def slot_mojibake(index: TextIndex, traditional: set[int]) -> list[Hit]:
-    """Return ``??h``-style triggers in lines that are not traditional (a traditional line's
+def slot_mojibake(index: TextIndex, traditional: set[int]) -> Iterator[Hit]:
+    """Yield ``??h``-style triggers in lines that are not traditional (a traditional line's
     triggers are found with their garbled tail by the traditional pass)."""
-    found: list[Hit] = []
     for m in SLOT_TRIGGER.finditer(index.text):
         if index.line_index(m.start()) not in traditional:
-            found.append(Hit("mojibake", m.start(), m.end()))
-    return found
+            yield Hit("mojibake", m.start(), m.end())
 
 
-def rare_mojibake(index: TextIndex, traditional: set[int]) -> list[Hit]:
-    """Return runs of rare characters in lines that are not traditional."""
-    found: list[Hit] = []
+def rare_mojibake(index: TextIndex, traditional: set[int]) -> Iterator[Hit]:
+    """Yield runs of rare characters in lines that are not traditional."""
     for m in rare_run().finditer(index.text):
         if index.line_index(m.start()) not in traditional:
-            found.append(Hit("mojibake", m.start(), m.end()))
-    return found
+            yield Hit("mojibake", m.start(), m.end())

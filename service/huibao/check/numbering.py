@@ -7,6 +7,7 @@ One scan over the numbered line starts and inline enumerations; a title line res
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from huibao.check.model import Hit
 from huibao.compose.numbers import chinese_numeral, parse_chinese_numeral
@@ -42,9 +43,9 @@ TITLE_LINE = re.compile(
 )
 
 
-def numbering(text: str) -> list[Hit]:
-    """Return gap/restart/mixed-style findings for heading and 一是… enumerations."""
-    found: list[Hit] = []
+def numbering(text: str) -> Iterator[Hit]:
+    """Yield gap/restart/mixed-style hits for heading and 一是… enumerations."""
+    emitted = 0  # hits yielded so far
     last: dict[str, int] = {}
     style: dict[str, str] = {}
     inline_last = 0
@@ -60,7 +61,8 @@ def numbering(text: str) -> list[Hit]:
         if m.group("inl"):
             raw = m.group("inl")
             if raw.isdigit():
-                found.append(
+                emitted += 1
+                yield (
                     Hit(
                         "mixed_numbering",
                         m.start("inl"),
@@ -75,7 +77,8 @@ def numbering(text: str) -> list[Hit]:
                 inline_last = 1
             elif inline_last and n > inline_last + 1:
                 missing = "、".join(_cn(k) + m.group("inl_kind") for k in range(inline_last + 1, n))
-                found.append(
+                emitted += 1
+                yield (
                     Hit(
                         "numbering_gap",
                         m.start("inl"),
@@ -91,7 +94,8 @@ def numbering(text: str) -> list[Hit]:
         inline_last = 0
         if m.group("bare"):
             lvl, n = "l1", last.get("l1", 0) + 1
-            found.append(
+            emitted += 1
+            yield (
                 Hit(
                     "numbering_gap",
                     m.start("bare"),
@@ -111,11 +115,12 @@ def numbering(text: str) -> list[Hit]:
             style.pop(deeper, None)
         prev = last.get(lvl, 0)
         start, end = m.start("mk"), m.end("mk")
-        before = len(found)  # hits of this marker are appended after this
+        before = emitted  # hits of this marker are counted after this
         shown = text[start:end]
         if m.group(lvl):
             if prev and n == 1:
-                found.append(
+                emitted += 1
+                yield (
                     Hit(
                         "numbering_restart",
                         start,
@@ -125,7 +130,8 @@ def numbering(text: str) -> list[Hit]:
                     )
                 )
             elif n > prev + 1 and (prev or n > 2):
-                found.append(
+                emitted += 1
+                yield (
                     Hit(
                         "numbering_gap",
                         start,
@@ -135,7 +141,8 @@ def numbering(text: str) -> list[Hit]:
                     )
                 )
             elif prev and n <= prev:
-                found.append(
+                emitted += 1
+                yield (
                     Hit(
                         "numbering_gap",
                         start,
@@ -150,7 +157,8 @@ def numbering(text: str) -> list[Hit]:
             if n == 1 or lvl not in style:
                 style[lvl] = sep_norm
             elif style[lvl] != sep_norm:
-                found.append(
+                emitted += 1
+                yield (
                     Hit(
                         "mixed_numbering",
                         start,
@@ -159,8 +167,9 @@ def numbering(text: str) -> list[Hit]:
                         f"统一使用“{style[lvl]}”" if lvl == "l3" else "一级标题统一使用“、”",
                     )
                 )
-            if lvl == "l1" and sep_norm != "、" and len(found) == before:
-                found.append(
+            if lvl == "l1" and sep_norm != "、" and emitted == before:
+                emitted += 1
+                yield (
                     Hit(
                         "mixed_numbering",
                         start,
@@ -170,4 +179,3 @@ def numbering(text: str) -> list[Hit]:
                     )
                 )
         last[lvl] = n
-    return found

@@ -11,9 +11,12 @@ import bisect
 import re
 
 URL = re.compile(
+    r"(?=[A-Za-z0-9._%+-])(?:"  # the characters a match starts with (see charsets.guarded)
     r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>\"“”]++"
-    r"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}+(?:\.[A-Za-z0-9-]{1,63}+){0,8}\.[A-Za-z]{2,63}"
-    r"|\b[A-Za-z0-9_-]{1,63}+(?:\.[A-Za-z0-9_-]{1,63}+){0,8}\.(?:com|cn|net|org|gov|edu|html?|docx?|pdf)\b"
+    # a local part from its first character (a run of 200,000 letters was scanned 64 deep
+    # from every letter)
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\.[A-Za-z0-9-]{1,63}+){0,8}\.[A-Za-z]{2,63}"
+    r"|\b[A-Za-z0-9_-]{1,63}+(?:\.[A-Za-z0-9_-]{1,63}+){0,8}\.(?:com|cn|net|org|gov|edu|html?|docx?|pdf)\b)"
 )
 MD_LINE = re.compile(
     r"^[ \t]*+(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]++(?=\S))"
@@ -21,8 +24,8 @@ MD_LINE = re.compile(
     re.MULTILINE,
 )
 MD_BOLD_STRICT = re.compile(
-    r"(?:(?<=^)|(?<=[\s，,。：:、（(“]))(\*\*|__)(?=[^\s*_])[^*\n]{1,80}?(?<=[^\s*_])\1"
-    r"|(\*\*|__)(?=[^\s*_])[^*\n]{1,80}?(?<=[^\s*_])\2(?=$|[\s，,。：:、；;）)”！!？?])",
+    r"(?=[*_])(?:(?:(?<=^)|(?<=[\s，,。：:、（(“]))(\*\*|__)(?=[^\s*_])[^*\n]{1,80}?(?<=[^\s*_])\1"
+    r"|(\*\*|__)(?=[^\s*_])[^*\n]{1,80}?(?<=[^\s*_])\2(?=$|[\s，,。：:、；;）)”！!？?]))",
     re.MULTILINE,
 )
 MD_EMPH = re.compile(r"(\*\*|__|\*)(?=[^\s*])[^*\n]{1,120}?(?<=[^\s*])\1")

@@ -8,20 +8,27 @@ pattern), and the quote pass is one scan with a stack per mark kind: linear.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from huibao.check.charsets import CJK_RANGE
+from huibao.check.charsets import CJK_RANGE, guarded
 from huibao.check.model import Hit
 from huibao.check.textindex import TextIndex
 
 DOUBLED_PUNCTUATION = re.compile(
-    rf"([，。、；：,;:])\1++|[，,、；;：:][，,。、；;：:]++|[。][，,、；;。]++|(?<=[{CJK_RANGE}])[.][。，,]",
+    guarded(
+        "，。、；：,;:.",
+        rf"([，。、；：,;:])\1++|[，,、；;：:][，,。、；;：:]++|[。][，,、；;。]++|(?<=[{CJK_RANGE}])[.][。，,]",
+    ),
     re.MULTILINE,
 )
 ASCII_PUNCTUATION = re.compile(
-    rf"(?<=[{CJK_RANGE}\u3000-\u303f\uff01-\uff0f“”])[,;:?!()]"
-    rf"|[,;:?!(](?=[{CJK_RANGE}“])"
-    rf"|\)(?=[{CJK_RANGE}])"
-    rf"|(?<=[{CJK_RANGE}])\s?\.(?![0-9A-Za-z.])",
+    guarded(
+        r",;:?!().\s",
+        rf"(?<=[{CJK_RANGE}\u3000-\u303f\uff01-\uff0f“”])[,;:?!()]"
+        rf"|[,;:?!(](?=[{CJK_RANGE}“])"
+        rf"|\)(?=[{CJK_RANGE}])"
+        rf"|(?<=[{CJK_RANGE}])\s?\.(?![0-9A-Za-z.])",
+    ),
     re.MULTILINE,
 )
 
@@ -36,32 +43,18 @@ _PAIRS = {"“": "”", "「": "」", "《": "》"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 
 
-def unbalanced_quotes(index: TextIndex) -> list[Hit]:
-    """Return unbalanced quote/title-mark hits, checked paragraph (line) by paragraph.
+def unbalanced_quotes(index: TextIndex) -> Iterator[Hit]:
+    """Yield unbalanced quote/title-mark hits, checked paragraph (line) by paragraph.
 
     Nesting is tolerated (scraped text nests “ inside “); per line and per mark kind, one hit
     for the innermost opener left unclosed and one per closer without an opener.
     """
-    found: list[Hit] = []
     stacks: dict[str, list[int]] = {}
     line_end = -1
-
-    def flush() -> None:
-        for opener, stack in stacks.items():
-            if stack:
-                at = stack[-1]
-                closer = _PAIRS[opener]
-                found.append(
-                    Hit(
-                        "unbalanced_quote", at, at + 1,
-                        f"「{opener}」没有对应的「{closer}」", f"补上「{closer}」或删除多余的「{opener}」",
-                    )
-                )
-
     for m in QUOTE.finditer(index.text):
         pos = m.start()
         if pos > line_end:
-            flush()
+            yield from _unclosed(stacks)
             stacks = {}
             line_end = index.line_bounds(index.line_index(pos))[1]
         ch = m.group()
@@ -73,11 +66,20 @@ def unbalanced_quotes(index: TextIndex) -> list[Hit]:
         if stack:
             stack.pop()
         else:
-            found.append(
-                Hit(
-                    "unbalanced_quote", pos, pos + 1,
-                    f"「{ch}」前没有对应的「{opener}」", f"补上「{opener}」或删除多余的「{ch}」",
-                )
+            yield Hit(
+                "unbalanced_quote", pos, pos + 1,
+                f"「{ch}」前没有对应的「{opener}」", f"补上「{opener}」或删除多余的「{ch}」",
             )
-    flush()
-    return found
+    yield from _unclosed(stacks)
+
+
+def _unclosed(stacks: dict[str, list[int]]) -> Iterator[Hit]:
+    """Yield one hit per mark kind for the innermost opener left unclosed in ``stacks``."""
+    for opener, stack in stacks.items():
+        if stack:
+            at = stack[-1]
+            closer = _PAIRS[opener]
+            yield Hit(
+                "unbalanced_quote", at, at + 1,
+                f"「{opener}」没有对应的「{closer}」", f"补上「{closer}」或删除多余的「{opener}」",
+            )

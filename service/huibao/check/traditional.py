@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from collections.abc import Iterator
 
 from huibao.check import mojibake
 from huibao.check.charsets import char_class, is_traditional_counts, script_sets
@@ -126,27 +127,23 @@ def _align(
                     expected[offset + i1 + k] = target[j1 + k]
 
 
-def traditional_checks(index: TextIndex, traditional: set[int]) -> list[Hit]:
-    """Return mojibake and incomplete-conversion hits in the ``traditional`` lines."""
+def traditional_checks(index: TextIndex, traditional: set[int]) -> Iterator[Hit]:
+    """Yield mojibake and incomplete-conversion hits in the ``traditional`` lines."""
     text = index.text
-    found: list[Hit] = []
     label = KINDS["incomplete_conversion"].label
     for li in sorted(traditional):
         start, end = index.line_bounds(li)
         line = text[start:end]
         diffs = conversion_diffs(line)
         runs, consumed = mojibake.garbled_runs(line, {s: e for s, e, _ in diffs})
-        found.extend(Hit("mojibake", start + s, start + e) for s, e in runs)
+        yield from (Hit("mojibake", start + s, start + e) for s, e in runs)
         for s, e, exp in diffs:
             if s in consumed:
                 continue
             ctx_l = line[max(s - 1, 0) : s]
             ctx_r = line[e : e + 1]
-            found.append(
-                Hit(
-                    "incomplete_conversion", start + s, start + e,
-                    f"{label}：「{ctx_l}{line[s:e]}{ctx_r}」应为「{ctx_l}{exp}{ctx_r}」",
-                    f"改为「{exp}」",
-                )
+            yield Hit(
+                "incomplete_conversion", start + s, start + e,
+                f"{label}：「{ctx_l}{line[s:e]}{ctx_r}」应为「{ctx_l}{exp}{ctx_r}」",
+                f"改为「{exp}」",
             )
-    return found

@@ -4,6 +4,7 @@ short fragment and a full stop (``扶貧。``, ``。``). Every repetition is bou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from huibao.check.charsets import CJK, CJK_RANGE, alternation
 from huibao.check.model import Hit
@@ -29,16 +30,13 @@ _REDUPLICATED_OK = ["研究", "讨论", "商量", "学习", "休息", "考虑", 
 DOUBLED_OK = re.compile("^(?:一.|" + "|".join(_REDUPLICATED_OK) + ")")
 
 
-def doubled_words(text: str) -> list[Hit]:
-    """Return doubled-word hits (a 2–4 character word written twice in a row), except
+def doubled_words(text: str) -> Iterator[Hit]:
+    """Yield doubled-word hits (a 2–4 character word written twice in a row), except
     reduplication that is idiomatic (``研究研究``, ``一步一步``, ``人人``)."""
-    found: list[Hit] = []
     for m in DOUBLED.finditer(text):
         word = m.group(1)
-        if len(set(word)) == 1 or DOUBLED_OK.match(word):
-            continue
-        found.append(Hit("doubled_word", m.start(), m.end()))
-    return found
+        if len(set(word)) > 1 and not DOUBLED_OK.match(word):
+            yield Hit("doubled_word", m.start(), m.end())
 
 
 FRAGMENT = re.compile(
@@ -47,16 +45,14 @@ FRAGMENT = re.compile(
 FRAGMENT_OK = re.compile(r"^\s*+(?:特此|此致|妥否|以上|附件)")
 
 
-def fragments(text: str) -> list[Hit]:
-    """Return lines that are only a short fragment and a full stop; none in one-line text."""
-    found: list[Hit] = []
+def fragments(text: str) -> Iterator[Hit]:
+    """Yield lines that are only a short fragment and a full stop; none in one-line text."""
     if "\n" not in text.strip():
-        return found
+        return
     for m in FRAGMENT.finditer(text):
         matched = m.group()
         if FRAGMENT_OK.match(matched):
             continue
         start = m.start() + len(matched) - len(matched.lstrip())
         end = m.start() + len(matched.rstrip())
-        found.append(Hit("fragment_line", start, end))
-    return found
+        yield Hit("fragment_line", start, end)
