@@ -4,20 +4,25 @@ same text in the same run, so figures from different machines compare.
 
 Run ``python bench/bench_checker.py`` (``--quick`` skips the 4 MB memory case). Asserts nothing.
 
-Before the checker became linear (commit ec0455b, same machine, 2 shared cores):
+Before the checker became linear (commit ec0455b) and after (7e6756e), same machine (2 cores
+shared with other work, so ±30 %); × regex is the time over one regex pass on the same text:
 
-=====================================  =========  ==========  ==========
-case                                   chars      seconds     × regex
-=====================================  =========  ==========  ==========
-report-like text, 1 MB                 381,814    0.403       86
-30,000 full-width digits (90 KB)       30,000     6.2         ~20,000
-traditional garbled tail (30 KB)       30,004     40.3        ~80,000
-traditional slot mojibake              30,000     14.5        ~30,000
-traditional half converted             29,995     7.3         ~15,000
-simplified ??h and rare characters     29,995     6.4         ~13,000
-〔〕 then 20,000 blanks                 20,003     0.98        quadratic
-4 M chars "中,XX" (2 M findings)       4,000,000  400         peak +2.7 GB, 364 MB of JSON
-=====================================  =========  ==========  ==========
+=====================================  =========  ==================  ======================
+case                                   chars      before              after
+=====================================  =========  ==================  ======================
+report-like text, 1 MB                 381,814    0.40 s, 79–86×      0.60–0.69 s, 30–35×
+30,000 full-width digits (90 KB)       30,000     6.2 s, 83,000×      0.03 s, 380×
+traditional garbled tail (30 KB)       30,004     40.3 s, 540,000×    0.08 s, 1,000×
+traditional slot mojibake              30,000     14.5 s, 195,000×    0.15 s, 1,800×
+traditional half converted             29,995     7.3 s, 97,000×      0.15 s, 1,800×
+simplified ??h and rare characters     29,995     6.4 s, 79,000×      0.15 s, 1,600×
+〔〕 then 20,000 blanks                 20,003     0.98 s, 20,000×     0.03 s, 470×
+4 M chars "中,XX" (2 M hits)           4,000,000  400 s, +2.7 GB      1.4 s, +34 MB (stops at
+                                                  RSS, 2 M findings   200,000 hits, 1,000 kept)
+=====================================  =========  ==================  ======================
+
+The worst cases stay above the report text per character because they are all findings
+(a traditional line is converted three times, each finding gets a message).
 """
 
 from __future__ import annotations
