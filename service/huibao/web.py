@@ -4,8 +4,11 @@ The report form is generated from a kind's JSON Schema (the one ``/api/kinds`` p
 input is named by its API field path (``counts[0].breakdown[1].value``), so an API error's
 ``field`` finds its input directly, in the browser and here. The page works as a plain HTML form
 (row buttons, preview and downloads are ordinary submit buttons handled by ``POST /``); the
-small vanilla script in ``service/static/form.js`` does the same things in place and keeps a
-draft in ``localStorage``. Facts are composed by :mod:`huibao.core` only.
+small vanilla scripts in ``static/`` (form.js, draft.js, preview.js) do the same things in place,
+keep a draft and an undo history in ``localStorage`` and keep the preview live. Facts are composed
+by :mod:`huibao.core` only. The form's parts: :mod:`huibao.web_form` (schema → widgets, form →
+facts), :mod:`huibao.web_tree` (what is shown), :mod:`huibao.web_input` (numbers and dates as
+typed), :mod:`huibao.web_words` (labels and help lines).
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -23,21 +25,23 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from huibao import budget, core, resources
 from huibao.api import content_disposition
-from huibao.compose.facts import MAX_ITEMS
-from huibao.compose.kinds import KINDS, Kind, get_kind, parse_facts
+from huibao.compose.kinds import KINDS, Kind, get_kind
 from huibao.compose.tree import Document
-from huibao.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
+from huibao.errors import BadRequest, HuibaoError
 from huibao.jsonparse import parse_json
 from huibao.scripts import Script
-from huibao.web_input import (
-    chinese_moment,
-    moment_message,
-    number_message,
-    read_amount,
-    read_moment,
-    today_chinese,
+from huibao.web_form import (
+    MISSING,
+    TIME_SUFFIX,
+    check_list_sizes,
+    fresh,
+    kind_spec,
+    parse_form,
+    raise_unread,
+    read_form,
 )
-from huibao.web_words import OPTION_WORDS, without_kind, words_for
+from huibao.web_tree import build, count_labels, error_map, first_leaf, labels_of, nearest
+from huibao.web_words import without_kind
 from huibao.write import html as html_writer
 
 router = APIRouter(include_in_schema=False)
@@ -52,414 +56,9 @@ CSP = (
     "base-uri 'self'; object-src 'none'"
 )
 
-#: Chinese labels for enum values whose value is an English code (display only).
-ENUM_LABELS = {
-    **{script.value: script.label for script in Script},
-    **OPTION_WORDS,
-}
 #: Top-level fields shown in the action bar rather than in the form body.
 ACTION_FIELDS = ("script",)
 DOWNLOADS = {"docx": "Word 文件", "txt": "纯文本", "md": "Markdown"}
-TIME_SUFFIX = "#time"
-_MISSING = object()
-#: Deepest nesting of lists a submitted form may name (counts[0].breakdown[1]… is 2).
-MAX_FORM_DEPTH = 12
-_TEXTAREA_MIN = 1000
-
-
-# --------------------------------------------------------------------------- schema → spec
-
-
-@dataclass
-class Spec:
-    """One resolved schema node: which widget shows it and what it says."""
-
-    widget: str  # hidden text textarea decimal integer checkbox select date datetime object array
-    title: str = ""
-    description: str = ""
-    required: bool = False
-    nullable: bool = False
-    default: Any = None
-    options: list[tuple[str, str]] = field(default_factory=list)
-    const: Any = None
-    minimum: int | None = None
-    maximum: int | None = None
-    max_items: int | None = None
-    max_length: int | None = None
-    schema: dict[str, Any] = field(default_factory=dict, repr=False)
-    root: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    def children(self) -> list[tuple[str, Spec]]:
-        """Return the (key, spec) pairs of an object, in schema order."""
-        required = set(self.schema.get("required", []))
-        return [
-            (key, resolve(sub, self.root, key in required))
-            for key, sub in self.schema.get("properties", {}).items()
-        ]
-
-    def item(self) -> Spec:
-        """Return the spec of an array's items."""
-        return resolve(self.schema.get("items", {}), self.root, True)
-
-
-def _deref(schema: Mapping[str, Any], root: Mapping[str, Any]) -> dict[str, Any]:
-    """Return ``schema`` with a ``$ref`` replaced by its target (sibling keys win)."""
-    out = dict(schema)
-    while "$ref" in out:
-        ref = out.pop("$ref")
-        target: Any = root
-        for part in ref.lstrip("#/").split("/"):
-            target = target.get(part, {})
-        out = {**target, **out}
-    return out
-
-
-def _chinese(text: str) -> str:
-    """Return ``text`` when it is Chinese UI text, else "" (model docstrings are English)."""
-    return text if re.search(r"[\u4e00-\u9fff]", text) and not text.isascii() and not re.match(
-        r"^[A-Za-z]", text) else ""
-
-
-def resolve(schema: Mapping[str, Any], root: Mapping[str, Any], required: bool = False) -> Spec:
-    """Return the :class:`Spec` of one property schema (``$ref`` and ``anyOf`` with null handled)."""
-    s = _deref(schema, root)
-    nullable = False
-    if "anyOf" in s:
-        branches = [_deref(b, root) for b in s["anyOf"]]
-        nullable = any(b.get("type") == "null" for b in branches)
-        branches = [b for b in branches if b.get("type") != "null"]
-        outer = {k: v for k, v in s.items() if k != "anyOf"}
-        formats = {b.get("format") for b in branches}
-        types = {b.get("type") for b in branches}
-        if len(branches) == 1:
-            s = {**branches[0], **outer}
-        elif formats == {"date", "date-time"}:
-            s = {"type": "string", "format": "date-time", **outer}
-        elif "number" in types:
-            s = {"type": "number", **outer}
-        else:
-            s = {"type": "string", **outer}
-    spec = Spec(
-        widget="text",
-        title=str(s.get("title", "")),
-        description=_chinese(str(s.get("description", ""))),
-        required=required,
-        nullable=nullable,
-        default=s.get("default"),
-        schema=s,
-        root=dict(root),
-        minimum=s.get("minimum"),
-        maximum=s.get("maximum"),
-        max_items=s.get("maxItems"),
-        max_length=s.get("maxLength"),
-    )
-    kind = s.get("type")
-    if "const" in s:
-        spec.widget, spec.const = "hidden", s["const"]
-    elif "enum" in s:
-        spec.widget = "select"
-        spec.options = [(str(v), ENUM_LABELS.get(str(v), str(v))) for v in s["enum"]]
-    elif kind == "boolean":
-        spec.widget = "checkbox"
-    elif kind == "integer":
-        spec.widget = "integer"
-    elif kind == "number":
-        spec.widget = "decimal"
-    elif kind == "object" or "properties" in s:
-        spec.widget = "object"
-    elif kind == "array":
-        spec.widget = "array"
-    elif s.get("format") == "date":
-        spec.widget = "date"
-    elif s.get("format") == "date-time":
-        spec.widget = "datetime"
-    elif (spec.max_length or 0) >= _TEXTAREA_MIN:
-        spec.widget = "textarea"
-    return spec
-
-
-def kind_spec(kind: Kind) -> Spec:
-    """Return the root spec of a kind's facts schema."""
-    schema = kind.schema()
-    return resolve(schema, schema, True)
-
-
-def join(path: str, key: str) -> str:
-    """Return ``path.key`` (or ``key`` at the root)."""
-    return f"{path}.{key}" if path else key
-
-
-# --------------------------------------------------------------------------- form → raw → facts
-
-
-def _scalar(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def parse_form(spec: Spec, form: Mapping[str, str], path: str = "") -> Any:
-    """Return the raw tree of what was typed: strings (and booleans), every row kept."""
-    if spec.widget == "object":
-        return {key: parse_form(sub, form, join(path, key)) for key, sub in spec.children()}
-    if spec.widget == "array":
-        if path.count("[") >= MAX_FORM_DEPTH:  # breakdown in breakdown …: the schema recurses
-            raise BadRequest(f"表单字段层级过深（列表至多嵌套 {MAX_FORM_DEPTH} 层）", field=path)
-        pattern = re.compile(re.escape(path) + r"\[(\d{1,9})\]")
-        indices = sorted({int(m.group(1)) for k in form if (m := pattern.match(k))})
-        if indices and (indices[-1] >= MAX_ITEMS or len(indices) > MAX_ITEMS):
-            raise BadRequest(f"列表至多 {MAX_ITEMS} 项", field=f"{path}[{indices[-1]}]")
-        item = spec.item()
-        return [parse_form(item, form, f"{path}[{i}]") for i in indices]
-    if spec.widget == "checkbox":
-        return form.get(path, "") not in ("", "false", "off", "0")
-    if spec.widget == "hidden":
-        return spec.const
-    if spec.widget == "datetime":  # one text field; an old draft's separate time field still joins
-        day, time = form.get(path, "").strip(), form.get(path + TIME_SUFFIX, "").strip()
-        return f"{day}T{time}" if day and time else day
-    return form.get(path, "")
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
-
-
-def check_list_sizes(value: Any, path: str = "") -> None:
-    """Raise BadRequest naming the first list longer than the facts allow (imported JSON is
-    checked before it is turned into form fields, so a huge file cannot fill memory)."""
-    if isinstance(value, list):
-        if len(value) > MAX_ITEMS:
-            raise BadRequest(f"列表至多 {MAX_ITEMS} 项，导入的文件有 {len(value)} 项", field=path or None)
-        for i, item in enumerate(value):
-            check_list_sizes(item, f"{path}[{i}]")
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            check_list_sizes(item, join(path, str(key)))
-
-
-@dataclass
-class Notes:
-    """What reading a form learned: entries that could not be read, and how others were read."""
-
-    errors: list[ErrorItem] = field(default_factory=list)
-    readings: dict[str, str] = field(default_factory=dict)
-
-
-_AMOUNT_KEYS = {"value", "measure", "approx", "scale"}
-
-
-def _read_count(raw: Mapping[str, Any], out: dict[str, Any], path: str, notes: Notes) -> None:
-    """Read a count's 数量 as typed (约1260人, 1.26万) into value, measure, approx and scale."""
-    typed = raw.get("value")
-    if not isinstance(typed, str) or not typed.strip():
-        return
-    amount = read_amount(typed)
-    here = join(path, "value")
-    if amount is None:
-        notes.errors.append(ErrorItem(here, number_message(typed.strip())))
-        out.pop("value", None)
-        return
-    out["value"] = amount.value
-    for key, read in (("measure", amount.measure), ("approx", amount.approx)):
-        given = out.get(key)
-        if read and given and given != read:
-            notes.errors.append(ErrorItem(here, f"数量里写了“{read}”，旁边又填了“{given}”，请只留一个"))
-        elif read:
-            out[key] = read
-    if amount.scale:
-        out["scale"] = True
-    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", typed.strip()):
-        notes.readings[here] = "读作：" + amount.shown()
-
-
-def to_facts(spec: Spec, raw: Any, notes: Notes | None = None, path: str = "") -> Any:
-    """Return the facts JSON for a raw tree: empties omitted, numbers and dates read as typed.
-
-    An entry that cannot be read is recorded in ``notes`` (when given) and left out; without
-    ``notes`` it is sent as typed, so the API names the field in its error.
-    """
-    if spec.widget == "object":
-        raw = raw if isinstance(raw, Mapping) else {}
-        out = {}
-        for key, sub in spec.children():
-            value = to_facts(sub, raw.get(key, _MISSING), notes, join(path, key))
-            if value is not _MISSING:
-                out[key] = value
-        children = dict(spec.children())
-        if notes is not None and set(children) >= _AMOUNT_KEYS:
-            _read_count(raw, out, path, notes)
-        if not spec.required and all(v == children[k].default for k, v in out.items()):
-            return _MISSING
-        return out
-    if spec.widget == "array":
-        if not isinstance(raw, list) or not raw:
-            return _MISSING
-        item = spec.item()
-        values = [to_facts(item, v, notes, f"{path}[{i}]") for i, v in enumerate(raw)]
-        return [("" if v is _MISSING else v) if item.widget != "object" else
-                ({} if v is _MISSING else v) for v in values]
-    if raw is _MISSING or raw is None:
-        return spec.const if spec.widget == "hidden" else _MISSING
-    if spec.widget == "hidden":
-        return spec.const
-    if spec.widget == "checkbox":
-        return bool(raw) if isinstance(raw, bool) else _scalar(raw) not in ("", "false", "off", "0")
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return raw
-    text = _scalar(raw).strip()
-    if not text:
-        return _MISSING
-    if spec.widget in ("date", "datetime"):
-        iso = read_moment(text, spec.widget == "datetime")
-        if iso is None and notes is not None:
-            notes.errors.append(ErrorItem(path or None, moment_message(text, spec.widget == "datetime")))
-        return text if iso is None else iso
-    if spec.widget in ("decimal", "integer"):
-        number = text.translate(_FULL_WIDTH).replace(",", "")
-        if re.fullmatch(r"[+-]?\d{1,30}", number):  # longer: sent as typed (int() caps digits)
-            return int(number)
-        if spec.widget == "decimal" and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", number):
-            return number
-        return text
-    return text
-
-
-def read_form(kind: Kind, raw: Any) -> tuple[dict[str, Any], Notes]:
-    """Return the facts JSON for a raw form tree of ``kind`` and what reading it learned."""
-    notes = Notes()
-    facts = to_facts(kind_spec(kind), raw, notes)
-    return (facts if isinstance(facts, dict) else {"kind": kind.id}), notes
-
-
-def raise_unread(facts: dict[str, Any], notes: Notes) -> None:
-    """Raise InvalidFacts naming every entry that could not be read, together with the facts'
-    other problems (a missing required field), so the clerk sees them all at once."""
-    if not notes.errors:
-        return
-    errors = list(notes.errors)
-    try:
-        parse_facts(facts)
-    except HuibaoError as exc:
-        seen = {e.field for e in errors}
-        errors += [e for e in exc.errors if e.field not in seen]
-    raise InvalidFacts(errors)
-
-
-def facts_from_form(kind: Kind, form: Mapping[str, str]) -> dict[str, Any]:
-    """Return the facts JSON for a submitted form of ``kind``; raise InvalidFacts naming every
-    entry that could not be read as a number or a date."""
-    facts, notes = read_form(kind, parse_form(kind_spec(kind), form))
-    raise_unread(facts, notes)
-    return facts
-
-
-def fresh(kind: Kind) -> dict[str, Any]:
-    """Return the raw tree of an empty form of ``kind``: only 成文日期, today."""
-    return {"kind": kind.id, "signed_on": today_chinese()}
-
-
-# --------------------------------------------------------------------------- raw → render tree
-
-
-@dataclass
-class Node:
-    """One thing to render: a field, a fieldset or a repeatable list with its rows."""
-
-    key: str
-    path: str
-    spec: Spec
-    value: Any = ""
-    time: str = ""
-    errors: list[str] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    index: int | None = None
-    count: int = 0
-
-    @property
-    def id(self) -> str:
-        return "f-" + self.path
-
-    @property
-    def label(self) -> str:
-        return self.spec.title or self.key
-
-
-def _initial(spec: Spec, raw: Any) -> Any:
-    if raw is _MISSING or raw is None:
-        if spec.widget == "checkbox":
-            return bool(spec.default)
-        return "" if spec.default is None else _scalar(spec.default)
-    if spec.widget == "checkbox":
-        return raw if isinstance(raw, bool) else _scalar(raw) not in ("", "false", "off", "0")
-    return _scalar(raw)
-
-
-def build(
-    spec: Spec, raw: Any, errors: Mapping[str, list[str]], path: str = "", key: str = "",
-    index: int | None = None,
-) -> Node:
-    """Return the render tree for ``raw`` (facts or a parsed form) with ``errors`` by path."""
-    words = words_for(path) if path else None
-    if words:
-        spec = replace(spec, title=words[0] or spec.title, description=words[1] or spec.description)
-    node = Node(key=key, path=path, spec=spec, errors=list(errors.get(path, [])), index=index)
-    if spec.widget == "object":
-        if isinstance(raw, str) and any(k == "text" for k, _ in spec.children()):
-            raw = {"text": raw}  # a list item given as a bare string (the API accepts it too)
-        raw = raw if isinstance(raw, Mapping) else {}
-        node.children = [
-            build(sub, raw.get(k, _MISSING), errors, join(path, k), k) for k, sub in spec.children()
-        ]
-        if spec.nullable or not spec.required:
-            for child in node.children:  # "required" only once the optional group is filled in
-                child.spec = replace(child.spec, required=False)
-    elif spec.widget == "array":
-        rows = raw if isinstance(raw, list) else []
-        item = spec.item()
-        node.children = [
-            build(item, v, errors, f"{path}[{i}]", key, i) for i, v in enumerate(rows)
-        ]
-        node.count = len(rows)
-    else:
-        value = _initial(spec, raw)
-        if spec.widget in ("date", "datetime") and isinstance(value, str):
-            value = chinese_moment(value)
-        node.value = value
-    return node
-
-
-def error_map(items: list[ErrorItem]) -> dict[str, list[str]]:
-    """Return error messages by field path ('' for errors without a field)."""
-    out: dict[str, list[str]] = {}
-    for e in items:
-        out.setdefault(e.field or "", []).append(e.message)
-    return out
-
-
-def unplaced(root: Node, errors: Mapping[str, list[str]]) -> list[tuple[str, str]]:
-    """Return (path, message) for errors whose path has no node; they go in the summary only."""
-    seen: set[str] = set()
-    stack = [root]
-    while stack:
-        n = stack.pop()
-        seen.add(n.path)
-        stack.extend(n.children)
-    return [(p, m) for p, ms in errors.items() for m in ms if p not in seen]
-
-
-def nearest(root: Node, path: str) -> str:
-    """Return the id of the node for ``path`` or its nearest ancestor (the form itself: '')."""
-    paths: set[str] = set()
-    stack = [root]
-    while stack:
-        n = stack.pop()
-        paths.add(n.path)
-        stack.extend(n.children)
-    while path and path not in paths:
-        path = re.sub(r"(\[\d+\]|\.?[^.\[\]]+)$", "", path)
-    return "f-" + path if path else "facts-form"
 
 
 # --------------------------------------------------------------------------- pages
@@ -508,30 +107,6 @@ def report_css() -> str:
     return match.group(1) if match else ""
 
 
-def _first_leaf(root: Node, focus: str) -> str:
-    """Return the id of the first input inside the node with id ``focus`` (else ``focus``)."""
-    stack = [root]
-    while stack:
-        n = stack.pop()
-        if n.id == focus:
-            while n.children:
-                n = n.children[0]
-            return n.id if n.spec.widget != "array" else f"add-{n.path}"
-        stack.extend(n.children)
-    return focus
-
-
-def _labels(root: Node) -> dict[str, str]:
-    """Return each node's id mapped to its label (rows as 基本数据第1项)."""
-    out: dict[str, str] = {}
-    stack: list[tuple[Node, str]] = [(c, "") for c in root.children]
-    while stack:
-        n, list_label = stack.pop()
-        out[n.id] = f"{list_label}第{n.index + 1}项" if n.index is not None else n.label
-        stack.extend((c, n.label if n.spec.widget == "array" else "") for c in n.children)
-    return out
-
-
 def _kind_or_default(name: str | None) -> Kind:
     return get_kind(name) if name else next(iter(KINDS.values()))
 
@@ -550,8 +125,8 @@ def form_context(
     root = build(spec, raw, errors)
     body = [n for n in root.children if n.key not in ACTION_FIELDS]
     actions = [n for n in root.children if n.key in ACTION_FIELDS]
-    focus = _first_leaf(root, focus)
-    labels = _labels(root)
+    focus = first_leaf(root, focus)
+    labels = labels_of(root)
     summary = [
         (nearest(root, p), f"{labels[nearest(root, p)]}：{m}" if nearest(root, p) in labels else m)
         for p, ms in errors.items()
@@ -574,23 +149,6 @@ def form_context(
         "focus": focus,
         "count_labels": count_labels(raw),
     }
-
-
-def count_labels(raw: Any) -> list[str]:
-    """Return the 事项 of the form's counts, for the ratio fields' choice list (may be empty)."""
-    counts = raw.get("counts") if isinstance(raw, Mapping) else None
-    labels: list[str] = []
-    stack = list(counts) if isinstance(counts, list) else []
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, Mapping):
-            label = item.get("label")
-            if isinstance(label, str) and label.strip() and label.strip() not in labels:
-                labels.append(label.strip())
-            breakdown = item.get("breakdown")
-            if isinstance(breakdown, list):
-                stack.extend(breakdown)
-    return labels
 
 
 async def _form_data(request: Request) -> tuple[dict[str, str], Any]:
@@ -773,7 +331,7 @@ def web_row(kind: str, path: str) -> HTMLResponse:
         spec = children[part]
     if spec.widget != "array":
         raise BadRequest("行路径无效", field="path")
-    node = build(spec.item(), _MISSING, {}, path, match.group(1).rsplit(".", 1)[-1],
+    node = build(spec.item(), MISSING, {}, path, match.group(1).rsplit(".", 1)[-1],
                  int(match.group(2)))
     html = _env().get_template("_row.html").render(row=node, list_path=match.group(1),
                                                    list_label=spec.title)

@@ -9,7 +9,7 @@ from typing import Any
 import docx
 import pytest
 from fastapi.testclient import TestClient
-from huibao import web
+from huibao import web_form
 from huibao.app import create_app
 from huibao.compose.kinds import KINDS
 
@@ -94,7 +94,7 @@ def test_every_kind_has_a_form_and_its_example_round_trips(web_client: TestClien
     r = web_client.post("/", data={"kind": kind, "op": "example"})
     assert r.status_code == 200
     fields = form_fields(r.text)
-    facts = web.facts_from_form(KINDS[kind], fields)
+    facts = web_form.facts_from_form(KINDS[kind], fields)
     example = dict(KINDS[kind].example)
     for key, value in example.items():
         assert key in facts, key
@@ -163,7 +163,7 @@ def test_preview_and_download_without_javascript(web_client: TestClient) -> None
 
 def test_facts_from_form_types_values_and_drops_empties() -> None:
     kind = KINDS["situation_report"]
-    facts = web.facts_from_form(kind, {
+    facts = web_form.facts_from_form(kind, {
         "kind": "situation_report", "unit.name": " 某局 ", "topic": "防汛", "counts[0]": "",
         "counts[0].label": "转移群众", "counts[0].value": "１，２００", "counts[0].approx": "",
         "period.start": "", "period.end": "", "options.numbering_depth": "3",
