@@ -1,0 +1,294 @@
+/* 我的文稿: series, documents, autosave with If-Match, history, restore, next period, compare. */
+"use strict";
+(function () {
+  const H = window.huibao;
+  const $ = function (id) { return document.getElementById(id); };
+  const TOKEN_KEY = "huibao.token";
+  const state = { series: null, doc: null, timer: null, saving: false, dirty: false };
+
+  /** Return the headers of an API call: JSON, and the session's token when there is one. */
+  function headers(extra) {
+    const out = Object.assign({ "Content-Type": "application/json" }, extra || {});
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) out.Authorization = "Bearer " + token;
+    return out;
+  }
+
+  /** Call the API; on 401 ask for the token once and return the response as it came. */
+  async function api(url, options) {
+    const opts = Object.assign({}, options || {});
+    opts.headers = headers(opts.headers);
+    const response = await H.request(url, opts);
+    if (response.status === 401) $("token-form").hidden = false;
+    return response;
+  }
+
+  /** Show the errors of a failed response; return them. */
+  async function fail(response) {
+    const errors = await H.errorsOf(response);
+    H.showErrors(errors);
+    return errors;
+  }
+
+  function backupKey(id) { return "huibao.doc." + id; }
+
+  function when(iso) {
+    const d = new Date(iso);
+    return isNaN(d) ? "" : d.toLocaleString("zh-CN", { hour12: false });
+  }
+
+  function cell(row, text) {
+    const td = document.createElement("td");
+    td.textContent = text == null ? "" : String(text);
+    row.append(td);
+    return td;
+  }
+
+  async function loadSeries() {
+    const response = await api("/api/series");
+    if (!response.ok) return fail(response);
+    const list = $("series-list");
+    list.replaceChildren();
+    const series = (await response.json()).series;
+    $("series-empty").hidden = series.length > 0;
+    series.forEach(function (s) {
+      const li = document.createElement("li");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "link";
+      b.textContent = s.name + "（" + s.documents + " 份）";
+      b.dataset.series = s.id;
+      b.addEventListener("click", function () { selectSeries(s); });
+      li.append(b);
+      list.append(li);
+    });
+    if (!state.series && series.length) selectSeries(series[0]);
+  }
+
+  async function selectSeries(s) {
+    state.series = s;
+    document.querySelectorAll("#series-list button").forEach(function (b) {
+      b.setAttribute("aria-current", String(Number(b.dataset.series) === s.id));
+    });
+    $("list-h").textContent = s.name;
+    $("btn-next").disabled = false;
+    await loadDocs();
+  }
+
+  async function loadDocs() {
+    const response = await api("/api/documents?series_id=" + state.series.id + "&limit=200");
+    if (!response.ok) return fail(response);
+    const body = $("doc-table").tBodies[0];
+    body.replaceChildren();
+    (await response.json()).documents.forEach(function (d) {
+      const row = document.createElement("tr");
+      const pick = document.createElement("input");
+      pick.type = "checkbox";
+      pick.value = d.id;
+      pick.setAttribute("aria-label", "选择第" + d.issue + "期用于比较");
+      pick.addEventListener("change", updateCompare);
+      cell(row, "").append(pick);
+      cell(row, d.issue);
+      const open = document.createElement("button");
+      open.type = "button";
+      open.className = "link";
+      open.textContent = d.title || "（无标题）";
+      open.addEventListener("click", function () { openDoc(d.id); });
+      cell(row, "").append(open);
+      cell(row, d.status === "final" ? "已定稿 " + (d.number || "") : "草稿");
+      cell(row, d.version);
+      cell(row, when(d.updated_at));
+      body.append(row);
+    });
+    updateCompare();
+  }
+
+  function picked() {
+    return Array.from(document.querySelectorAll("#doc-table tbody input:checked")).map(function (i) { return i.value; });
+  }
+
+  function updateCompare() { $("btn-compare").disabled = picked().length !== 2; }
+
+  async function compare() {
+    const ids = picked().sort(function (a, b) { return a - b; });
+    const response = await api("/api/compare?a=" + ids[0] + "&b=" + ids[1]);
+    if (!response.ok) return fail(response);
+    const body = $("compare-body");
+    body.replaceChildren();
+    (await response.json()).counts.forEach(function (c) {
+      const row = document.createElement("tr");
+      if (c.changed) row.className = "changed";
+      cell(row, c.label);
+      cell(row, c.before);
+      cell(row, c.after);
+      cell(row, c.changed ? (c.change == null ? "有变化" : (Number(c.change) > 0 ? "+" : "") + c.change) : "未变");
+      body.append(row);
+    });
+    $("compare").hidden = false;
+  }
+
+  async function openDoc(id) {
+    const response = await api("/api/documents/" + id);
+    if (!response.ok) return fail(response);
+    const doc = (await response.json()).document;
+    state.doc = doc;
+    const area = $("f-facts");
+    area.value = JSON.stringify(doc.facts, null, 2);
+    area.readOnly = doc.status !== "draft";
+    state.dirty = false;
+    $("editor").hidden = false;
+    $("editor-h").textContent = doc.title || "文稿";
+    showMeta();
+    $("link-docx").href = "/api/documents/" + id + "/render";
+    $("btn-finalize").disabled = doc.status !== "draft";
+    $("btn-save").disabled = doc.status !== "draft";
+    const kept = localStorage.getItem(backupKey(id));
+    if (kept && doc.status === "draft" && kept !== area.value) {
+      area.value = kept;
+      state.dirty = true;
+      H.status("已恢复本浏览器暂存的未保存内容，正在保存……");
+      scheduleSave(0);
+    } else {
+      $("saved").textContent = "";
+    }
+    await loadRevisions();
+  }
+
+  function showMeta() {
+    const d = state.doc;
+    $("doc-meta").textContent = "第" + (d.issue == null ? "—" : d.issue) + "期 · 第" + d.version + "版 · " +
+      (d.status === "final" ? "已定稿 " + (d.number || "") : "草稿");
+  }
+
+  function scheduleSave(delay) {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(save, delay);
+  }
+
+  /** Save the textarea over the version it was based on; a refused save is kept by the server. */
+  async function save() {
+    if (!state.doc || state.doc.status !== "draft" || state.saving || !state.dirty) return;
+    let facts;
+    try {
+      facts = JSON.parse($("f-facts").value);
+    } catch (e) {
+      $("saved").textContent = "JSON 格式有误，暂未保存（已暂存在本浏览器）";
+      return;
+    }
+    state.saving = true;
+    const id = state.doc.id;
+    const response = await api("/api/documents/" + id, {
+      method: "PUT",
+      headers: { "If-Match": '"' + state.doc.version + '"' },
+      body: JSON.stringify({ facts: facts }),
+    });
+    state.saving = false;
+    if (response.ok) {
+      state.doc = (await response.json()).document;
+      state.dirty = false;
+      localStorage.removeItem(backupKey(id));
+      $("saved").textContent = "已保存 " + new Date().toLocaleTimeString("zh-CN", { hour12: false });
+      showMeta();
+      loadRevisions();
+      return;
+    }
+    if (response.status === 412 || response.status === 409) {
+      await fail(response);
+      localStorage.removeItem(backupKey(id)); // the server kept it as a revision
+      await openDoc(id);
+      return;
+    }
+    $("saved").textContent = "未保存：" + (await H.errorsOf(response))[0].message;
+  }
+
+  async function loadRevisions() {
+    const id = state.doc.id;
+    const response = await api("/api/documents/" + id + "/revisions");
+    if (!response.ok) return fail(response);
+    const list = $("revision-list");
+    list.replaceChildren();
+    const revisions = (await response.json()).revisions;
+    revisions.forEach(function (r, i) {
+      const li = document.createElement("li");
+      li.append("第" + r.version + "版 " + when(r.created_at) + (r.conflict ? "（未能保存的并行修改，已保留）" : "") + " ");
+      if (i > 0) {
+        const diff = document.createElement("button");
+        diff.type = "button";
+        diff.textContent = "看改动";
+        diff.addEventListener("click", function () { showDiff(revisions[i - 1].id, r.id); });
+        li.append(diff, " ");
+      }
+      if (state.doc.status === "draft") {
+        const restore = document.createElement("button");
+        restore.type = "button";
+        restore.textContent = "恢复此版";
+        restore.addEventListener("click", function () { restoreRevision(r.id); });
+        li.append(restore);
+      }
+      list.append(li);
+    });
+  }
+
+  async function showDiff(a, b) {
+    const response = await api("/api/documents/" + state.doc.id + "/diff?from=" + a + "&to=" + b);
+    if (!response.ok) return fail(response);
+    const changes = (await response.json()).changes;
+    const box = $("diff");
+    box.textContent = changes.length ? changes.map(function (c) {
+      return c.field + "：" + JSON.stringify(c.before) + " → " + JSON.stringify(c.after);
+    }).join("\n") : "两个版本相同";
+    box.hidden = false;
+  }
+
+  async function restoreRevision(revId) {
+    const response = await api("/api/documents/" + state.doc.id + "/revisions/" + revId);
+    if (!response.ok) return fail(response);
+    $("f-facts").value = JSON.stringify((await response.json()).revision.facts, null, 2);
+    state.dirty = true;
+    await save();
+    H.status("已恢复为所选版本（作为新版本保存）");
+  }
+
+  async function startNext() {
+    const response = await api("/api/series/" + state.series.id + "/next", { method: "POST" });
+    if (!response.ok) return fail(response);
+    const doc = (await response.json()).document;
+    H.status("已新建第" + doc.issue + "期草稿：上一期的数字已作为比较数，请填入本期数字");
+    await loadDocs();
+    await openDoc(doc.id);
+    loadSeries();
+  }
+
+  async function finalizeDoc() {
+    await save();
+    const response = await api("/api/documents/" + state.doc.id + "/finalize", {
+      method: "POST", headers: { "If-Match": '"' + state.doc.version + '"' },
+    });
+    if (!response.ok) return fail(response);
+    const doc = (await response.json()).document;
+    H.status("已定稿：" + doc.number);
+    await loadDocs();
+    await openDoc(doc.id);
+  }
+
+  $("f-facts").addEventListener("input", function () {
+    if (!state.doc) return;
+    state.dirty = true;
+    localStorage.setItem(backupKey(state.doc.id), $("f-facts").value);
+    $("saved").textContent = "正在编辑……";
+    scheduleSave(1200);
+  });
+  $("btn-save").addEventListener("click", function () { state.dirty = true; save(); });
+  $("btn-next").addEventListener("click", startNext);
+  $("btn-compare").addEventListener("click", compare);
+  $("btn-finalize").addEventListener("click", finalizeDoc);
+  window.addEventListener("online", function () { scheduleSave(0); });
+  $("token-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $("f-token").value.trim());
+    $("token-form").hidden = true;
+    H.clearErrors();
+    loadSeries();
+  });
+  loadSeries();
+})();

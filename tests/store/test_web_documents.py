@@ -1,0 +1,109 @@
+"""我的文稿 in Debian's Chromium against a live server: next period, autosave, two tabs, compare, restore."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from huibao.store.db import Store, open_store
+from huibao.store.documents import create_document, get_document, list_revisions
+from huibao.store.inputs import OfficeIn, SeriesIn
+from huibao.store.offices import create_office, create_series
+from tests.live import live_server
+from tests.store.conftest import FACTS
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store, int]]:
+    """A live server on its own SQLite file with one office, a weekly series and its first week."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.sqlite3'}"
+    store = open_store(url)
+    with store.write() as s:
+        office = create_office(s, OfficeIn(name="青禾县应急管理局", code="青应急"))
+        series = create_series(s, SeriesIn(office_id=office.id, name="森林防火周报",
+                                           kind="situation_report", cadence="week"))
+        create_document(s, copy.deepcopy(FACTS), series_id=series.id)
+    with live_server(env={"HUIBAO_DATABASE_URL": url}) as base:
+        yield base, store, series.id
+    store.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent (install the Debian package `chromium`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def new_page(chromium: Any, base: str, errors: list[str]) -> Any:
+    page = chromium.new_context(locale="zh-CN").new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and "status of 412" not in m.text and errors.append(m.text))
+    page.goto(f"{base}/documents")
+    return page
+
+
+def edit_value(page: Any, old: str, new: str) -> None:
+    area = page.locator("#f-facts")
+    area.fill(area.input_value().replace(old, new, 1))
+
+
+def test_a_week_of_work_in_the_browser(chromium: Any, site: tuple[str, Store, int]) -> None:
+    base, store, series_id = site
+    errors: list[str] = []
+    page = new_page(chromium, base, errors)
+    page.get_by_role("button", name="开始下一期").click()
+    page.wait_for_selector("#status:has-text('第2期')")
+    area = page.locator("#f-facts")
+    assert '"previous": 23' in area.input_value()
+    edit_value(page, '"value": 23', '"value": 30')
+    page.wait_for_selector("#saved:has-text('已保存')")
+    with store.read() as s:
+        from huibao.store.documents import list_documents
+
+        newest = list_documents(s, series_id=series_id)[0]
+        doc = get_document(s, newest["id"])
+        assert doc.version == 2 and doc.facts["counts"][1]["value"] == 30
+
+    # A second tab saves over the same version: its save is refused and kept, nothing lost.
+    other = new_page(chromium, base, errors)
+    other.locator("#doc-table tbody button.link").first.click()
+    other.wait_for_selector("#f-facts")
+    edit_value(page, '"value": 30', '"value": 31')
+    page.wait_for_selector("#doc-meta:has-text('第3版')")
+    edit_value(other, '"value": 30', '"value": 99')
+    other.wait_for_selector("#error-summary:has-text('两个版本都已保留')")
+    with store.read() as s:
+        kept = [r for r in list_revisions(s, doc.id) if r["conflict"]]
+        assert len(kept) == 1
+        assert get_document(s, doc.id).facts["counts"][1]["value"] == 31
+
+    # Compare the two periods: only the changed count is marked.
+    page.locator("#doc-table tbody input[type=checkbox]").nth(0).check()
+    page.locator("#doc-table tbody input[type=checkbox]").nth(1).check()
+    page.get_by_role("button", name="比较所选两期").click()
+    changed = page.locator("#compare-body tr.changed td:first-child")
+    changed.first.wait_for()
+    assert changed.all_inner_texts() == ["排查火灾隐患"]
+
+    # Restore the first revision: saved as a new version with the old figures.
+    page.locator("#revision-list li").first.get_by_role("button", name="恢复此版").click()
+    page.wait_for_selector("#status:has-text('已恢复')")
+    with store.read() as s:
+        assert get_document(s, doc.id).facts["counts"][1]["value"] == 23
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "documents.png"), full_page=True)
+    assert errors == []
