@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from huibao.store.db import Store, open_store
 from huibao.store.documents import create_document, get_document, list_revisions
 from huibao.store.inputs import OfficeIn, SeriesIn
 from huibao.store.offices import create_office, create_series
+
 from tests.live import live_server
 from tests.store.conftest import FACTS
 
@@ -51,7 +51,8 @@ def chromium() -> Iterator[Any]:
 def new_page(chromium: Any, base: str, errors: list[str]) -> Any:
     page = chromium.new_context(locale="zh-CN").new_page()
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and "status of 412" not in m.text and errors.append(m.text))
+    page.on("console", lambda m: m.type == "error" and "status of 412" not in m.text
+            and errors.append(m.text))
     page.goto(f"{base}/documents")
     return page
 
