@@ -289,23 +289,35 @@ async def preview_report(
         _TEXT, {"text": "截至月日时，累计排查XX人。"}, _object({"file": _FILE}, ["file"])
     ),
 )
-async def check_draft(request: Request) -> dict[str, Any]:
+async def check_draft(
+    request: Request,
+    layout_check: bool = Query(
+        False, alias="layout", description="上传 .docx 时同时按 GB/T 9704-2012 检查版式"
+    ),
+) -> dict[str, Any]:
     """Findings for a JSON ``{"text": ...}`` body or a multipart upload in field ``file``.
 
     Returns ``{"ok": true, "text_length": n, "findings": [...], "counts": {kind: n}}``; for an
-    upload also ``"text"``, the plain text extracted from the file (a JSON body is not echoed).
+    upload also ``"text"``, the plain text extracted from the file (a JSON body is not echoed),
+    and with ``?layout=true`` ``"layout"``: the .docx's deviations from GB/T 9704-2012, each with
+    ``where``, ``expected``, ``found`` and a Chinese ``message``.
     """
     from huibao.check import checker
 
+    layout: list[Any] | None = None
     if is_multipart(request):
         limits = UploadLimits.from_env()
         _form, filename, data = await read_upload(request, limits)
         text, findings = await budget.run(request, checker.check_file, data, filename, limits)
         echo = True  # the text extracted from the file, for the page to highlight
+        if layout_check:
+            layout = await budget.run(request, core.check_layout, data, limits)
     else:
         body = await read_json(request, UploadLimits.from_env().max_bytes)
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise BadRequest('请求体应为 JSON 对象 {"text": "..."}', "text")
+        if layout_check:
+            raise BadRequest("版式检查只适用于上传的 .docx 文件", "layout")
         text = body["text"]
         if len(text) > max_text_chars():
             raise PayloadTooLarge(f"文本过长：{len(text)} 字，上限为 {max_text_chars()} 字", "text")
@@ -316,6 +328,7 @@ async def check_draft(request: Request) -> dict[str, Any]:
         "ok": True,
         "text_length": len(text),
         **({"text": text} if echo else {}),
+        **({"layout": [f.as_dict() for f in layout]} if layout is not None else {}),
         "findings": [f.as_dict() for f in findings],
         "counts": checker.counts_by_kind(findings),
     }

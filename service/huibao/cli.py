@@ -130,6 +130,7 @@ def cmd_kinds(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check each FILE (``-`` is stdin); exit 0 clean, 1 findings, 2 unreadable input."""
+    from huibao import core
     from huibao.check import checker
 
     results: list[dict[str, Any]] = []
@@ -139,13 +140,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             data = read_input(name)
             text, findings = checker.check_file(data, None if name == "-" else name)
+            layout = core.check_layout(data) if args.layout else []
         except HuibaoError as exc:
             print(f"huibao: {shown}: {exc.one_line()}", file=sys.stderr)
             return EXIT_USAGE
-        any_findings = any_findings or bool(findings)
+        any_findings = any_findings or bool(findings) or bool(layout)
         if args.json:
-            results.append({"file": shown, "findings": [f.as_dict() for f in findings]})
+            result: dict[str, Any] = {"file": shown, "findings": [f.as_dict() for f in findings]}
+            if args.layout:
+                result["layout"] = [f.as_dict() for f in layout]
+            results.append(result)
         else:
+            for item in layout:
+                place = f"第{item.paragraph}段 " if item.paragraph else ""
+                print(f"{shown}: 版式 {place}{item.message}")
             shown_findings = findings if args.all else [f for f in findings if f.severity != "info"]
             for line in checker.format_findings(shown, text, shown_findings):
                 print(line)
@@ -155,7 +163,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
     elif not any_findings:
-        print("未发现占位符或缺陷。", file=sys.stderr)
+        print("未发现占位符、缺陷或版式问题。" if args.layout else "未发现占位符或缺陷。", file=sys.stderr)
     return EXIT_FINDINGS if any_findings else EXIT_OK
 
 
@@ -269,6 +277,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="+", help="要检查的文件，- 表示标准输入")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果（包括全部提示）")
     p.add_argument("--all", action="store_true", help="也逐条列出提示级（info）发现，如半角标点")
+    p.add_argument(
+        "--layout",
+        action="store_true",
+        help="同时按 GB/T 9704-2012 检查 .docx 版式（纸张页边距、行数字数、字体字号、缩进、页码、落款）",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(

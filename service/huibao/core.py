@@ -13,7 +13,7 @@ import os
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -28,9 +28,13 @@ from huibao.compose.unused import missing_date, unused_facts
 from huibao.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
 from huibao.scripts import Script
 from huibao.startup import template_error
+from huibao.uploads import UploadLimits, check_docx
 from huibao.write import WRITERS, Writer
 from huibao.write import html as html_writer
 from huibao.write import text as text_writer
+
+if TYPE_CHECKING:
+    from huibao.check.layout import LayoutFinding
 
 FORMATS = tuple(WRITERS)
 
@@ -195,3 +199,14 @@ def render_batch(items: object, fmt: str = "docx", script: str | None = None) ->
             )
         zf.writestr("manifest.json", json.dumps({"reports": manifest}, ensure_ascii=False, indent=2))
     return buf.getvalue()
+
+
+def check_layout(data: bytes, limits: UploadLimits | None = None) -> list[LayoutFinding]:
+    """Return the GB/T 9704 layout findings of the .docx ``data`` ([] when it conforms).
+
+    The upload safety checks run first; raises UnsupportedMedia when ``data`` is not a .docx.
+    """
+    from huibao.check.layout import check_layout as layout_findings
+
+    check_docx(data, limits)
+    return layout_findings(data)

@@ -114,8 +114,9 @@ def _check_package(zf: zipfile.ZipFile, compressed_size: int, limits: UploadLimi
             raise PayloadTooLarge(f"文件结构过于复杂（超过 {limits.max_elements} 个元素），已拒绝处理")
 
 
-def open_docx(data: bytes, limits: UploadLimits | None = None) -> DocxDocument:
-    """Return the python-docx Document for untrusted ``data`` after every safety check."""
+def check_docx(data: bytes, limits: UploadLimits | None = None) -> None:
+    """Raise unless untrusted ``data`` is a .docx package that is safe to parse (size, zip ratio,
+    parts, DTDs, paragraph and element counts); return None when it is."""
     limits = limits or UploadLimits.from_env()
     check_size(data, limits)
     if not is_docx_bytes(data):
@@ -125,6 +126,11 @@ def open_docx(data: bytes, limits: UploadLimits | None = None) -> DocxDocument:
             _check_package(zf, len(data), limits)
     except zipfile.BadZipFile as exc:
         raise UnsupportedMedia("文件已损坏，无法作为 Word 文档（.docx）打开") from exc
+
+
+def open_docx(data: bytes, limits: UploadLimits | None = None) -> DocxDocument:
+    """Return the python-docx Document for untrusted ``data`` after every safety check."""
+    check_docx(data, limits)
     try:
         return docx.Document(io.BytesIO(data))
     except (ValueError, KeyError, zipfile.BadZipFile) as exc:
