@@ -118,7 +118,8 @@ def opencc_converter(name: str) -> Callable[[str], str]:
         return lambda text: text.translate(table)
     convert = engine.converter(name).convert
     if name.startswith("s2"):
-        return lambda text: names.convert_keeping_surnames(text, convert)
+        rules = names.name_rules()
+        return lambda text: names.convert_keeping_surnames(text, convert, rules)
     return convert
 
 
@@ -142,13 +143,21 @@ def _apply(steps: list[str], text: str, options: ConversionOptions) -> str:
     if pattern is None:
         return run(text)
     forms = options.keep_forms(tuple(steps), run)
-    out: list[str] = []
+    pieces: list[str] = []
+    kept: list[str] = []
     last = 0
     for match in pattern.finditer(text):
-        out.append(run(text[last : match.start()]))
-        out.append(forms.get(match.group(), match.group()))
+        pieces.append(text[last : match.start()])
+        kept.append(forms.get(match.group(), match.group()))
         last = match.end()
-    out.append(run(text[last:]))
+    if not kept:
+        return run(text)
+    pieces.append(text[last:])
+    converted = engine.convert_pieces(run, pieces)
+    out = [converted[0]]
+    for name, piece in zip(kept, converted[1:], strict=True):
+        out.append(name)
+        out.append(piece)
     return "".join(out)
 
 

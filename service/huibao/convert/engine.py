@@ -135,6 +135,24 @@ def cache_dir() -> Path:
     return once(("cache-dir", os.environ.get("HUIBAO_CACHE_DIR", "")), build)  # type: ignore[no-any-return]
 
 
+def convert_pieces(convert: Callable[[str], str], pieces: list[str]) -> list[str]:
+    """Return every piece converted on its own, with one call of ``convert`` when possible.
+
+    The pieces are joined by a private-use character none of them holds: OpenCC leaves it alone
+    and no phrase reaches across it, so each piece converts as if alone. Falls back to one call
+    per piece if the joined result does not split back into as many pieces.
+    """
+    if len(pieces) < 2:
+        return [convert(p) if p else p for p in pieces]
+    joined_input = "".join(pieces)
+    sentinel = next((chr(c) for c in range(0xE000, 0xF900) if chr(c) not in joined_input), "")
+    if sentinel:
+        out = convert(sentinel.join(pieces)).split(sentinel)
+        if len(out) == len(pieces):
+            return out
+    return [convert(p) if p else p for p in pieces]
+
+
 def _write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_text(text, encoding="utf-8")
@@ -152,8 +170,9 @@ def plain_converter(config: str) -> Converter:
     return once(("plain", name), lambda: opencc_module().OpenCC(f"{name}.json"))  # type: ignore[no-any-return]
 
 
-def dictionary(name: str) -> dict[str, list[str]]:
-    """Return OpenCC's dictionary ``name`` (``STCharacters``, ``TWVariants`` …) as key → candidates.
+def dictionary(name: str, first: str = "") -> dict[str, list[str]]:
+    """Return OpenCC's dictionary ``name`` (``STCharacters``, ``TWVariants`` …) as key → candidates;
+    with ``first``, only the keys starting with one of its characters (cheaper for a large one).
 
     Exported once per OpenCC version with OpenCC's ``opencc_dict`` tool into the cache folder.
     Raises OSError when the tool cannot run.
@@ -181,13 +200,16 @@ def dictionary(name: str) -> dict[str, list[str]]:
                 raise OSError(f"opencc_dict {name}: {exc}") from exc
             os.replace(tmp, target)
         table: dict[str, list[str]] = {}
+        starts = frozenset(first)
         for line in target.read_text(encoding="utf-8").splitlines():
+            if starts and line[:1] not in starts:
+                continue
             key, _, values = line.partition("\t")
             if key:
                 table[key] = values.split()
         return table
 
-    return once(("dict", name), build)  # type: ignore[no-any-return]
+    return once(("dict", name, "".join(sorted(set(first)))), build)  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------------------------------------

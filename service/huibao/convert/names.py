@@ -109,7 +109,7 @@ def _build_rules() -> NameRules:
     surnames = "".join(sorted(names.surnames))
     pattern = re.compile(f"(?:{titles})([{re.escape(surnames)}])(?=[{CJK}])")
     try:
-        table = engine.dictionary("STPhrases")
+        table = engine.dictionary("STPhrases", first="".join(names.surnames))
     except OSError as exc:
         log.warning("OpenCC phrase export failed (%s); surname rule without phrase check", exc)
         table = {}
@@ -122,22 +122,25 @@ def _build_rules() -> NameRules:
     return NameRules(pattern, names.surnames, frozen, longest)
 
 
-def convert_keeping_surnames(text: str, convert: Callable[[str], str]) -> str:
-    """Return ``convert(text)`` with every surname after a title left as it is.
+def convert_keeping_surnames(
+    text: str, convert: Callable[[str], str], rules: NameRules | None = None
+) -> str:
+    """Return ``convert(text)`` with every surname after a title left as it is; ``rules`` None
+    means the current glossary's.
 
     The text is cut at those surnames and the pieces converted on their own: the title before
     and the given name after are a name's edges, so no phrase is lost by the cut.
     """
-    positions = name_rules().surname_positions(text)
+    positions = (rules or name_rules()).surname_positions(text)
     if not positions:
         return convert(text)
-    out: list[str] = []
-    last = 0
-    for pos in positions:
-        out.append(convert(text[last:pos]))
+    starts = [0, *(p + 1 for p in positions)]
+    ends = [*positions, len(text)]
+    pieces = engine.convert_pieces(convert, [text[a:b] for a, b in zip(starts, ends, strict=True)])
+    out = [pieces[0]]
+    for pos, piece in zip(positions, pieces[1:], strict=True):
         out.append(text[pos])
-        last = pos + 1
-    out.append(convert(text[last:]))
+        out.append(piece)
     return "".join(out)
 
 
