@@ -6,12 +6,15 @@ themselves (as :mod:`huibao.api` does) so every bad body ends in the one error s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 
@@ -47,7 +50,26 @@ from huibao.store.offices import (
 )
 from huibao.store.periods import start_next
 
-router = APIRouter(prefix="/api", tags=["stored"])
+log = logging.getLogger("huibao")
+
+
+def open_at_start() -> None:
+    """Open and migrate the database as the server starts; a failure is logged, and retried by the
+    first request that needs the database (the rest of huibao works without it)."""
+    try:
+        get_store()
+    except (SQLAlchemyError, HuibaoError) as exc:
+        log.error("数据库无法打开（%s）：保存文稿的功能暂不可用", exc)
+
+
+@asynccontextmanager
+async def opened(_app: Any) -> AsyncIterator[None]:
+    """Open the database as the server starts (see :func:`open_at_start`)."""
+    await run_in_threadpool(open_at_start)
+    yield
+
+
+router = APIRouter(prefix="/api", tags=["stored"], lifespan=opened)
 T = TypeVar("T")
 _MAX_ID = 2_147_483_647
 PathId = Annotated[int, Path(ge=1, le=_MAX_ID)]
@@ -368,7 +390,8 @@ async def render_document(
 
 
 def install(app: FastAPI) -> None:
-    """Add the stored-data API, the 我的文稿 pages and the token gate to ``app``."""
+    """Add the stored-data API, the 我的文稿 pages and the token gate to ``app``; the database is
+    opened and migrated as the server starts."""
     from huibao import web_store
     from huibao.store.allow import AllowHeader
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from huibao.compose.kinds import get_kind
 from huibao.errors import BadRequest, Conflict, NotFound, PreconditionFailed
@@ -217,8 +217,6 @@ def list_documents(
     else:
         query = query.order_by(Document.id.desc())
     query = query.limit(max(1, min(limit, 500))).offset(max(0, offset))
-    from sqlalchemy.orm import defer
-
     query = query.options(defer(Document.facts))
     return [document_dict(d, facts=False) for d in session.scalars(query)]
 
@@ -227,8 +225,6 @@ def list_revisions(session: Session, doc_id: int, scope: Scope = None) -> list[d
     """Return every revision of a document, oldest first (facts left out)."""
     get_document(session, doc_id, scope)
     query = select(Revision).where(Revision.document_id == doc_id).order_by(Revision.id)
-    from sqlalchemy.orm import defer
-
     return [revision_dict(r) for r in session.scalars(query.options(defer(Revision.facts)))]
 
 
