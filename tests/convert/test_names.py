@@ -110,3 +110,12 @@ def test_keep_changes_report_only_what_changed_in_the_name() -> None:
 def test_longest_keep_term_wins_at_a_position() -> None:
     result = conv("余志刚强调", keep=["余志", "余志刚", "刚强"])
     assert result.text == "余志剛強調"
+
+
+def test_kept_forms_are_the_names_as_the_converted_text_writes_them() -> None:
+    from huibao.convert.converter import kept_forms
+
+    options = ConversionOptions.parse(to="zh-Hant-TW", keep=["余志刚", "干河村", "余华"])
+    assert kept_forms(options) == ("余志剛", "干河村", "余華")
+    assert kept_forms(ConversionOptions.parse(to="zh-Hans", keep=["余志刚"])) == ()
+    assert kept_forms(ConversionOptions.parse(to="zh-Hant")) == ()

@@ -39,6 +39,7 @@ __all__ = [
     "convert_text",
     "diff_changes",
     "document_text",
+    "kept_forms",
     "opencc_converter",
     "plan",
 ]
@@ -186,6 +187,17 @@ def convert_text(text: str, options: ConversionOptions) -> ConversionResult:
     source = _resolve_source(text, options)
     out = _apply(_steps(source, options), text, options)
     return ConversionResult(text=out, source=source, target=options.target.value, original=text)
+
+
+def kept_forms(options: ConversionOptions, source: Script | str = Script.HANS) -> tuple[str, ...]:
+    """Return the ``keep`` terms as a conversion from ``source`` writes them (余志刚 → 余志剛),
+    longest first: what a checker of the converted text should take as names; () without keep
+    terms or when nothing is converted."""
+    steps = _steps(Script.parse(source, "from").value, options)
+    if not steps or not options.keep_terms.terms:
+        return ()
+    forms = options.keep_forms(tuple(steps), _runner(steps))
+    return tuple(sorted(set(forms.values()), key=lambda t: (-len(t), t)))
 
 
 # ---------------------------------------------------------------------------------------------
