@@ -52,11 +52,20 @@ def cost(fn: Callable[[], object], repeat: int = 5) -> float:
     return best
 
 
-def growth(run: Callable[[int], object]) -> float:
-    """Return cost(10n) / cost(n), floored so that timer noise on tiny costs cannot fail a test."""
-    small = cost(lambda: run(N))
-    large = cost(lambda: run(10 * N))
-    return large / max(small, 2e-4)
+def growth(run: Callable[[int], object], attempts: int = 3) -> float:
+    """Return cost(10n) / cost(n), floored so that timer noise on tiny costs cannot fail a test.
+
+    A shared machine can slow one measurement down; the ratio is measured again (up to
+    ``attempts`` times) and the smallest kept: a quadratic pass is slow every time.
+    """
+    ratios: list[float] = []
+    for _ in range(attempts):
+        small = cost(lambda: run(N))
+        large = cost(lambda: run(10 * N))
+        ratios.append(large / max(small, 2e-4))
+        if ratios[-1] < LINEAR_MARGIN:
+            break
+    return min(ratios)
 
 
 def test_the_patterns_are_found() -> None:

@@ -544,7 +544,7 @@ def test_brief_counts_do_not_repeat_the_activity(activity: str, label: str, sent
         ([{"name": "第一小组", "focus": "水质检测"}], "专题调研。调研组下设第一小组，重点调研水质检测。"),
         ([{"name": "第一小组", "focus": "水质检测"},
           {"name": "第二小组", "leader": "郑秀兰", "focus": "管护"}],
-         "专题调研。调研组分2个小组开展工作：第一小组重点调研水质检测；第二小组由郑秀兰带队，重点调研管护。"),
+         "专题调研。调研组分两个小组开展工作：第一小组重点调研水质检测；第二小组由郑秀兰带队，重点调研管护。"),
     ],
     ids=["one-group-with-leader", "one-group", "two-groups"],
 )

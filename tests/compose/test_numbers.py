@@ -86,10 +86,14 @@ def test_format_decimal_has_no_trailing_zeros_or_exponent(value: object, expecte
         (813280, "元", ("81.328", "万元")),
         (12345, "人", ("1.2345", "万人")),
         (9999, "份", ("9999", "份")),
-        (50000, "万元", ("50000", "万元")),
+        (50000, "万元", ("5", "亿元")),
+        (12000, "万元", ("1.2", "亿元")),
+        (120000000, "元", ("1.2", "亿元")),
     ],
 )
-def test_scale_wan_is_exact(value: int, measure: str, expected: tuple[str, str]) -> None:
+def test_automatic_scale_is_exact_and_picks_wan_or_yi(
+    value: int, measure: str, expected: tuple[str, str]
+) -> None:
     assert scale_wan(value, measure) == expected
 
 

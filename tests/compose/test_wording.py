@@ -5,103 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from huibao.compose.facts import Count, Item, Measure
+from huibao.compose.facts import Item, Measure
 from huibao.compose.numbers import percent
 from huibao.compose.wording import (
     clause,
     clean,
-    count_phrase,
-    counts_phrase,
     enumerate_inline,
     measure_heading,
     sentence,
     with_work,
 )
-
-
-def count(**kw: Any) -> Count:
-    return Count.model_validate(kw)
-
-
-@pytest.mark.parametrize(
-    ("fragment", "expected"),
-    [
-        ({"label": "累计排查返乡人员", "value": 126, "measure": "人"}, "累计排查返乡人员126人"),
-        ({"label": "收集意见", "value": 90, "measure": "条", "approx": "余"}, "收集意见90余条"),
-        ({"label": "走访群众", "value": 100, "measure": "人", "approx": "多"}, "走访群众100多人"),
-        ({"label": "设置卡点", "value": 60, "measure": "个", "approx": "近"}, "设置卡点近60个"),
-        ({"label": "投入资金", "value": 30, "measure": "万元", "approx": "约"}, "投入资金约30万元"),
-        (
-            {"label": "参与志愿者", "value": 60, "measure": "人", "approx": "左右"},
-            "参与志愿者60人左右",
-        ),
-        (
-            {"label": "覆盖群众", "value": 5000, "measure": "人", "approx": "以上"},
-            "覆盖群众5000人以上",
-        ),
-        (
-            {"label": "发放宣传资料", "value": 12000, "measure": "份", "scale": True},
-            "发放宣传资料1.2万份",
-        ),
-        (
-            {"label": "拨付资金", "value": 813280, "measure": "元", "scale": True},
-            "拨付资金81.328万元",
-        ),
-        ({"label": "拨付资金", "value": 9000, "measure": "元", "scale": True}, "拨付资金9000元"),
-        ({"label": "复工率", "value": "98.36", "measure": "%"}, "复工率98.36%"),
-        ({"label": "发放口罩", "value": 12000, "measure": "只"}, "发放口罩12000只"),
-    ],
-)
-def test_count_phrase(fragment: dict[str, Any], expected: str) -> None:
-    assert count_phrase(count(**fragment)) == expected
-
-
-@pytest.mark.parametrize(
-    ("fragment", "expected"),
-    [
-        (
-            {
-                "label": "累计排查返乡人员",
-                "value": 126,
-                "measure": "人",
-                "breakdown": [
-                    {"label": "居家隔离", "value": 98, "measure": "人"},
-                    {"label": "集中隔离", "value": 28, "measure": "人"},
-                ],
-            },
-            "累计排查返乡人员126人，其中居家隔离98人、集中隔离28人",
-        ),
-        (
-            {
-                "label": "检查单位",
-                "value": 80,
-                "measure": "家",
-                "breakdown": [
-                    {
-                        "label": "企业",
-                        "value": 50,
-                        "measure": "家",
-                        "breakdown": [{"label": "规上企业", "value": 20, "measure": "家"}],
-                    },
-                    {"label": "学校", "value": 30, "measure": "所"},
-                ],
-            },
-            "检查单位80家，其中企业50家（含规上企业20家）、学校30所",
-        ),
-        (
-            {"label": "发现隐患", "value": 12, "measure": "处", "note": "均已整改。"},
-            "发现隐患12处，均已整改",
-        ),
-    ],
-)
-def test_count_breakdowns_use_one_qizhong(fragment: dict[str, Any], expected: str) -> None:
-    assert count_phrase(count(**fragment)) == expected
-
-
-def test_counts_are_joined_by_semicolons() -> None:
-    cs = [count(label="排查", value=3, measure="户"), count(label="落实", value=46, measure="人")]
-    assert counts_phrase(cs) == "排查3户；落实46人"
-    assert counts_phrase([]) == ""
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from huibao import resources
-from huibao.compose import dates, numbers, wording
+from huibao.compose import counting, dates, numbers, wording
 from huibao.compose.facts import Envelope
 from huibao.compose.tree import Block, Document, Role
 
@@ -114,9 +114,13 @@ def _environment(directories: tuple[Path, ...]) -> SandboxedEnvironment:
         clause=wording.clause,
         sentence=wording.sentence,
         with_work=wording.with_work,
-        count=wording.count_phrase,
-        counts=wording.counts_phrase,
-        figure=numbers.figure,
+        count=counting.count_phrase,
+        counts=counting.counts_phrase,
+        total=counting.total_phrase,
+        tally=counting.tally_phrase,
+        with_counts=counting.with_counts,
+        figure=counting.count_figure,
+        small=numbers.small_number,
         inline=wording.enumerate_inline,
         measure_heading=wording.measure_heading,
         date=dates.format_date,
@@ -125,7 +129,9 @@ def _environment(directories: tuple[Path, ...]) -> SandboxedEnvironment:
         number=numbers.format_decimal,
         cn=numbers.chinese_numeral,
     )
-    env.globals.update(runin=Raw(RUNIN), table=_table, range=dates.format_range)
+    env.globals.update(
+        runin=Raw(RUNIN), table=_table, range=dates.format_range, snapshot=counting.snapshot
+    )
     return env
 
 

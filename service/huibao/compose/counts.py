@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from huibao.compose import numbers, wording
+from huibao.compose.comparisons import points_phrase
+from huibao.compose.counting import RateText
 from huibao.compose.facts import Count, Rate
 from huibao.errors import ErrorItem, InvalidFacts
 
@@ -41,9 +44,30 @@ def find_count(counts: Sequence[Count], ref: str) -> Count | None:
     return CountIndex(counts).find(ref)
 
 
-def rate_values(counts: Sequence[Count], rates: Sequence[Rate]) -> list[tuple[str, str]]:
-    """Return each rate as (label, percentage): ("复工率", "98.4"); raise InvalidFacts on a bad reference."""
-    values: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class RateValue:
+    """A rate worked out: its facts, the percentage as written (98.4) and the counts it uses."""
+
+    rate: Rate
+    percent: str
+    numerator: Count
+    denominator: Count
+
+    @property
+    def label(self) -> str:
+        return wording.clause(self.rate.label)
+
+    def phrase(self) -> str:
+        """Return 复工率达98.4%, with 比上期提高1.2个百分点 when a previous rate is given."""
+        text = f"{self.label}达{self.percent}%"
+        if self.rate.previous is not None:
+            text += f"，{points_phrase(Decimal(self.percent), self.rate.previous, self.rate.previous_label)}"
+        return text
+
+
+def rate_values(counts: Sequence[Count], rates: Sequence[Rate]) -> list[RateValue]:
+    """Return each rate worked out; raise InvalidFacts naming every bad reference."""
+    values: list[RateValue] = []
     errors: list[ErrorItem] = []
     index = CountIndex(counts)
     for i, rate in enumerate(rates):
@@ -63,14 +87,14 @@ def rate_values(counts: Sequence[Count], rates: Sequence[Rate]) -> list[tuple[st
             errors.append(ErrorItem(f"rates[{i}].denominator", "分母为0，无法计算比率"))
         if num is None or den is None or den.value == 0:
             continue
-        values.append(
-            (rate.label, numbers.percent(Decimal(num.value), Decimal(den.value), rate.digits))
-        )
+        value = numbers.percent(Decimal(num.value), Decimal(den.value), rate.digits)
+        values.append(RateValue(rate, value, num, den))
     if errors:
         raise InvalidFacts(errors)
     return values
 
 
-def rate_phrases(counts: Sequence[Count], rates: Sequence[Rate]) -> list[str]:
-    """Return each rate as ``复工率达98.4%``; raise InvalidFacts for a bad reference."""
-    return [f"{wording.clause(label)}达{value}%" for label, value in rate_values(counts, rates)]
+def rate_texts(counts: Sequence[Count], rates: Sequence[Rate]) -> list[RateText]:
+    """Return each rate as running text placed beside its numerator; raise InvalidFacts for a bad
+    reference."""
+    return [RateText(v.phrase(), v.numerator) for v in rate_values(counts, rates)]

@@ -1,7 +1,8 @@
 """Plausibility checks on facts before rendering: warnings, never refusals.
 
-A warning means "look again" (a breakdown larger than its total, a rate over 100%, an as-of time
-in the future, a negative count); the report is still produced.
+A warning means "look again" (a breakdown larger than its total, a rate over 100% or from an
+approximate count, a comparison of an approximate count, a 0 that running text leaves out, an
+as-of time in the future, a negative count); the report is still produced.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pydantic import BaseModel
+
+from huibao.compose.counting import is_zero, zero_phrase
 from huibao.compose.counts import CountIndex
 from huibao.compose.facts import CHINA_TIME, Count, Envelope
 
@@ -31,13 +35,26 @@ class FactWarning:
         }
 
 
-def _check_counts(counts: list[Count], path: str, out: list[FactWarning]) -> None:
+def _check_counts(counts: list[Count], path: str, out: list[FactWarning], in_text: bool) -> None:
     for i, c in enumerate(counts):
         here = f"{path}[{i}]"
+        label = c.label
         if c.value < 0:
+            out.append(FactWarning("negative_count", f"{here}.value", f"“{label}”的数量为负数（{c.value}）"))
+        if in_text and is_zero(c) and zero_phrase(c) is None and not path.endswith("breakdown"):
             out.append(
                 FactWarning(
-                    "negative_count", f"{here}.value", f"“{c.label}”的数量为负数（{c.value}）"
+                    "zero_count_left_out",
+                    f"{here}.zero",
+                    f"“{label}”为0，正文中略去；如需写明，请填写“为0时的说法”，如：未发生…",
+                )
+            )
+        if (c.previous is not None or c.target is not None) and (c.approx or c.upper is not None):
+            out.append(
+                FactWarning(
+                    "comparison_with_approximation",
+                    f"{here}.previous" if c.previous is not None else f"{here}.target",
+                    f"“{label}”是约数或范围，不作比较",
                 )
             )
         if c.breakdown:
@@ -48,10 +65,27 @@ def _check_counts(counts: list[Count], path: str, out: list[FactWarning]) -> Non
                     FactWarning(
                         "breakdown_exceeds_total",
                         f"{here}.breakdown",
-                        f"“{c.label}”的分项合计（{total}）大于总数（{c.value}）",
+                        f"“{label}”的分项合计（{total}）大于总数（{c.value}）",
                     )
                 )
-            _check_counts(c.breakdown, f"{here}.breakdown", out)
+            _check_counts(c.breakdown, f"{here}.breakdown", out, in_text)
+
+
+def _walk(value: object, path: str, out: list[FactWarning], in_text: bool) -> None:
+    """Check every list of counts anywhere in ``value`` (counts, scope, measures[0].counts …)."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _walk(getattr(value, name), f"{path}.{name}" if path else name, out, in_text)
+    elif isinstance(value, list) and value and isinstance(value[0], Count):
+        _check_counts(value, path, out, in_text)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, BaseModel):
+                _walk(item, f"{path}[{i}]", out, in_text)
+
+
+def _approximate(c: Count) -> bool:
+    return bool(c.approx) or c.upper is not None or bool(c.also)
 
 
 def check_facts(facts: Envelope, now: dt.datetime | None = None) -> list[FactWarning]:
@@ -61,12 +95,7 @@ def check_facts(facts: Envelope, now: dt.datetime | None = None) -> list[FactWar
     """
     now = now or dt.datetime.now(CHINA_TIME).replace(tzinfo=None)
     out: list[FactWarning] = []
-    for name in ("counts",):
-        counts = getattr(facts, name, None)
-        if counts:
-            _check_counts(counts, name, out)
-    for j, measure in enumerate(getattr(facts, "measures", []) or []):
-        _check_counts(getattr(measure, "counts", []), f"measures[{j}].counts", out)
+    _walk(facts, "", out, in_text=not getattr(facts, "TABULAR_COUNTS", False))
     index = CountIndex(getattr(facts, "counts", []) or [])
     for i, rate in enumerate(getattr(facts, "rates", []) or []):
         num, den = index.find(rate.numerator), index.find(rate.denominator)
@@ -76,6 +105,14 @@ def check_facts(facts: Envelope, now: dt.datetime | None = None) -> list[FactWar
                     "rate_over_100",
                     f"rates[{i}]",
                     f"“{rate.label}”超过100%（{num.value}/{den.value}）",
+                )
+            )
+        if num and den and (_approximate(num) or _approximate(den)):
+            out.append(
+                FactWarning(
+                    "rate_from_approximation",
+                    f"rates[{i}]",
+                    f"“{rate.label}”由约数计算，结果不精确；请改用确数",
                 )
             )
     if facts.as_of is not None:

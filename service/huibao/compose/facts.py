@@ -129,30 +129,77 @@ class Period(Model):
         return self
 
 
+Measure_ = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)]
+
+
+class Tally(Model):
+    """A further figure of a compound tally: the 46人 of 落实居家隔离14户46人."""
+
+    value: Amount = Field(title="数量")
+    measure: Measure_ = Field(default="", title="量词/单位", description="如：人")
+    approx: Approximation | None = Field(default=None, title="约数", description="余、多、近、约、左右、以上")
+    scale: StrictBool = Field(default=False, title="以万、亿为单位")
+
+
 class Count(Model):
     """A counted fact: 累计排查返乡人员126人，其中居家隔离98人、集中隔离28人."""
 
     id: ShortText | None = Field(default=None, title="编号", description="供比率引用的标识，可选")
     label: ShortText = Field(title="事项", description="如：累计排查返乡人员")
     value: Amount = Field(title="数量", description="整数或小数")
-    measure: Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)] = Field(
-        default="", title="量词/单位", description="如：人、户、个、万元、%"
-    )
+    measure: Measure_ = Field(default="", title="量词/单位", description="如：人、户、个、万元、%")
     approx: Approximation | None = Field(
         default=None, title="约数", description="余、多、近、约、左右、以上"
     )
-    scale: StrictBool = Field(default=False, title="以万为单位", description="1万及以上时写作“1.2万份”")
+    scale: StrictBool = Field(
+        default=False, title="以万、亿为单位", description="1万及以上写作“1.2万份”，1亿及以上写作“1.2亿元”"
+    )
+    upper: Amount | None = Field(
+        default=None, title="范围上限", description="数量是一个范围时的上限，如“4万—5万个”中的5万"
+    )
+    also: list[Tally] = Field(
+        default_factory=list, max_length=3, title="复合数量", description="随后的数量，如“14户46人”中的46人"
+    )
+    zero: ShortText | None = Field(
+        default=None, title="为0时的说法", description="数量为0时正文的写法，如：未发生群体性事件"
+    )
+    previous: Amount | None = Field(default=None, title="比较数", description="上年同期、上月等的数量")
+    previous_label: ShortText | None = Field(
+        default=None, title="比较对象", description="如：上年同期、上月、上周；缺省为“上期”"
+    )
+    target: Amount | None = Field(default=None, title="目标数", description="如年度目标任务的数量")
+    target_label: ShortText | None = Field(
+        default=None, title="目标名称", description="如：年度目标任务；缺省为“目标任务”"
+    )
+    subject: ShortText | None = Field(
+        default=None, title="主语", description="如：全县、全镇；缺省时为单位自称"
+    )
+    group: ShortText | None = Field(default=None, title="分组", description="同一分组的数据写在同一句中")
     breakdown: list[Count] = Field(default_factory=list, title="其中", description="分项")
-    note: Text | None = Field(default=None, title="备注")
+    note: Text | None = Field(
+        default=None, title="备注", description="说明整个数量；只说明某一分项的，写在该分项的备注中"
+    )
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> Count:
+        if self.upper is not None and self.upper < self.value:
+            raise ValueError("范围上限小于数量")
+        return self
 
 
 class Rate(Model):
-    """A rate derived from two counts: 复工率达98.4%."""
+    """A rate derived from two counts: 复工率达98.4%，比上期提高1.2个百分点."""
 
     label: ShortText = Field(title="比率名称", description="如：复工率")
     numerator: ShortText = Field(title="分子", description="引用计数的编号或事项名称")
     denominator: ShortText = Field(title="分母", description="引用计数的编号或事项名称")
     digits: int = Field(default=1, ge=0, le=4, title="保留小数位数")
+    previous: Amount | None = Field(
+        default=None, title="比较数（%）", description="上期的比率（百分数），比较时以“个百分点”表述"
+    )
+    previous_label: ShortText | None = Field(
+        default=None, title="比较对象", description="如：上年同期、上月；缺省为“上期”"
+    )
 
 
 class Item(Model):

@@ -8,10 +8,7 @@ exactly as given, only rescaled to 万 when asked; a percentage is rounded half 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from huibao.compose.facts import Count
+from typing import Protocol
 
 _DIGITS = "零一二三四五六七八九"
 _DIGIT_VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
@@ -76,45 +73,112 @@ def format_decimal(value: Decimal | int | float) -> str:
     return text if text not in ("", "-0") else "0"
 
 
-def scale_wan(value: Decimal | int | float, measure: str) -> tuple[str, str]:
-    """Return (number, measure) with 万 scaling for values of 10,000 or more.
+class Figure(Protocol):
+    """What a figure is made of: a count, or one part of a compound tally (14户 + 46人)."""
 
-    12000 份 → ("1.2", "万份"); 813280 元 → ("81.328", "万元"). Exact: no digit is dropped.
-    Values under 10,000 and measures already in 万/亿 are returned unchanged.
+    @property
+    def value(self) -> Decimal: ...
+    @property
+    def measure(self) -> str: ...
+    @property
+    def approx(self) -> str | None: ...
+    @property
+    def scale(self) -> bool: ...
+
+
+_SCALE_WORDS = (("亿", 8), ("万", 4))
+_BEFORE = ("约", "近")  # 约1260人, 近300份
+_AFTER_NUMBER = ("余", "多")  # 1530余条, 2.3万余人
+_AFTER_MEASURE = ("左右", "以上")  # 1260人左右, 2万人以上
+
+
+def split_measure(measure: str) -> tuple[str, str]:
+    """Return (scale word, base measure) of a measure: 万元 → ("万", "元"); 人 → ("", "人")."""
+    for word, _ in _SCALE_WORDS:
+        if measure.startswith(word):
+            return word, measure[len(word) :]
+    return "", measure
+
+
+def _power(word: str) -> int:
+    return dict(_SCALE_WORDS).get(word, 0)
+
+
+def scale_word_for(magnitude: Decimal) -> str:
+    """Return the scale word GB/T 15835 writes a magnitude with: 亿 from 1亿, 万 from 1万, else ""."""
+    for word, power in _SCALE_WORDS:
+        if abs(magnitude) >= Decimal(10) ** power:
+            return word
+    return ""
+
+
+def scaled(values: list[Decimal], measure: str, automatic: bool) -> tuple[list[str], str, str]:
+    """Return (numbers, scale word, base measure) for values in ``measure``.
+
+    Automatic scaling rewrites every value with the scale word of the largest: 12000 份 →
+    (["1.2"], "万", "份"); 1.2e8 元 → (["1.2"], "亿", "元"); 12000 万元 → (["1.2"], "亿", "元").
+    Exact: no digit is dropped. Without it, the values are written as given.
     """
-    d = Decimal(str(value))
-    if abs(d) < 10000 or measure.startswith(("万", "亿")):
-        return format_decimal(d), measure
-    return format_decimal(d / Decimal(10000)), "万" + measure
+    word, base = split_measure(measure)
+    if not automatic:
+        return [format_decimal(v) for v in values], word, base
+    amounts = [Decimal(v).scaleb(_power(word)) for v in values]
+    target = scale_word_for(max(abs(a) for a in amounts))
+    return [format_decimal(a.scaleb(-_power(target))) for a in amounts], target, base
 
 
-def _scaled(c: Count) -> tuple[str, str]:
-    if c.scale:
-        return scale_wan(c.value, c.measure)
-    return format_decimal(c.value), c.measure
+def scale_wan(value: Decimal | int | float, measure: str) -> tuple[str, str]:
+    """Return (number, measure) scaled automatically: 12000 份 → ("1.2", "万份")."""
+    (number,), word, base = scaled([Decimal(str(value))], measure, True)
+    return number, word + base
 
 
-def figure(c: Count) -> str:
-    """Return the figure of a count in running text with its measure and approximation:
-    90余条, 近60个, 1260人左右."""
-    number, measure = _scaled(c)
-    if c.approx in ("近", "约"):
-        return f"{c.approx}{number}{measure}"
-    if c.approx in ("余", "多"):
-        return f"{number}{c.approx}{measure}"
-    if c.approx in ("左右", "以上"):
-        return f"{number}{measure}{c.approx}"
-    return f"{number}{measure}"
+def figure(f: Figure, upper: Decimal | None = None) -> str:
+    """Return a figure as running text writes it, the approximation in its slot.
+
+    约1260人, 近300份, 1530余条, 2.3万余人, 57.2万余元, 2万人左右, 1.2亿元; with ``upper`` a
+    range: 4万—5万个, 150—200人, 15%—30%.
+    """
+    values = [f.value] if upper is None else [f.value, upper]
+    numbers, word, base = scaled(values, f.measure, f.scale)
+    before = f.approx if f.approx in _BEFORE else ""
+    after = f.approx if f.approx in _AFTER_NUMBER else ""
+    tail = f.approx if f.approx in _AFTER_MEASURE else ""
+    if upper is not None:
+        if word:
+            return f"{before}{numbers[0]}{word}—{numbers[1]}{word}{base}{tail}"
+        if base == "%":
+            return f"{before}{numbers[0]}%—{numbers[1]}%{tail}"
+        return f"{before}{numbers[0]}—{numbers[1]}{base}{tail}"
+    if word:
+        return f"{before}{numbers[0]}{word}{after}{base}{tail}"
+    return f"{before}{numbers[0]}{after}{base}{tail}"
 
 
-def table_figure(c: Count) -> tuple[str, str]:
-    """Return (number, measure) of a count for a table's 数量 and 单位 cells: ("1530余", "条")."""
-    number, measure = _scaled(c)
-    if c.approx in ("近", "约"):
-        number = f"{c.approx}{number}"
-    elif c.approx:
-        number = f"{number}{c.approx}"
-    return number, measure
+def table_figure(f: Figure, upper: Decimal | None = None) -> tuple[str, str]:
+    """Return (number, unit) of a figure for a table's 数量 and 单位 cells.
+
+    ("1530余", "条"), ("81.328", "万元"), ("约300", "份"); 余/多 after a scale word stays with
+    the number: ("2.3万余", "人").
+    """
+    values = [f.value] if upper is None else [f.value, upper]
+    numbers, word, base = scaled(values, f.measure, f.scale)
+    before = f.approx if f.approx in _BEFORE else ""
+    after = f.approx if f.approx in _AFTER_NUMBER else ""
+    tail = f.approx if f.approx in _AFTER_MEASURE else ""
+    number = "—".join(numbers)
+    if after and word:
+        return f"{before}{number}{word}{after}{tail}", base
+    return f"{before}{number}{after}{tail}", word + base
+
+
+def small_number(n: int, measure: str = "") -> str:
+    """Return a small non-statistical number in Chinese with its measure word: 两个, 三个, 十个;
+    past ten in Arabic numerals (12个). 2 before a measure word is 两; 0 and negatives in digits."""
+    if 1 <= n <= 10:
+        word = "两" if n == 2 and measure else chinese_numeral(n)
+        return f"{word}{measure}"
+    return f"{n}{measure}"
 
 
 #: Enough digits for any quotient of two amounts (16 integer and 10 decimal digits each) in per

@@ -20,6 +20,7 @@ from huibao.compose.tree import Document
 #: Fields that are references, codes or settings, not text meant to be printed as typed.
 _NOT_PRINTED = frozenset(
     {"kind", "script", "keep", "id", "numerator", "denominator", "approx", "measure", "options", "title"}
+    | {"zero", "group"}  # a count's 0 wording (used only for a 0) and its sentence grouping
 )
 _NOISE = re.compile(r"[\W_]+")
 

@@ -1,4 +1,4 @@
-"""Sentence-level phrasing shared by every kind: count phrases, lists, punctuation cleanup.
+"""Sentence-level phrasing shared by every kind: clauses, lists, punctuation cleanup.
 
 These functions are exposed to the Jinja2 wording templates as filters and globals. They only
 rearrange what the facts say; they never add a figure or a name that is not in the facts.
@@ -7,10 +7,10 @@ rearrange what the facts say; they never add a figure or a name that is not in t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from huibao.compose.facts import Count, Item, Measure
-from huibao.compose.numbers import chinese_numeral, figure
+from huibao.compose.facts import Item, Measure
+from huibao.compose.numbers import chinese_numeral
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。；：、！？“”‘’（）《》〈〉【】…—"
@@ -77,26 +77,6 @@ def with_work(topic: str) -> str:
     """Return the topic followed by 工作 unless it already ends with 工作: 疫情防控→疫情防控工作."""
     topic = clause(topic)
     return topic if topic.endswith("工作") else topic + "工作"
-
-
-def count_phrase(c: Count, nested: bool = False) -> str:
-    """Return a count as one phrase with its breakdown and note.
-
-    ``累计排查返乡人员126人，其中居家隔离98人、集中隔离28人``; a breakdown inside a breakdown is
-    put in parentheses (``居家隔离98人（含外省返乡40人）``) so the sentence keeps one 其中.
-    """
-    phrase = f"{clause(c.label)}{figure(c)}"
-    if c.breakdown:
-        parts = "、".join(count_phrase(b, nested=True) for b in c.breakdown)
-        phrase += f"（含{parts}）" if nested else f"，其中{parts}"
-    if c.note:
-        phrase += f"（{clause(c.note)}）" if nested else f"，{clause(c.note)}"
-    return phrase
-
-
-def counts_phrase(counts: Sequence[Count]) -> str:
-    """Return several counts joined by ；, without a final mark ("" when there are none)."""
-    return "；".join(count_phrase(c) for c in counts)
 
 
 def enumerate_inline(items: Iterable[Item | str], marker: str = "是") -> str:

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from huibao.compose.counts import rate_phrases
+from huibao.compose.counts import rate_texts
 from huibao.compose.facts import Count, Envelope, Item, Measure, Rate, Text
 from huibao.compose.kinds import Kind
 from huibao.compose.phrases import default_title, when_phrase
@@ -38,7 +38,7 @@ def prepare(facts: Envelope) -> dict[str, Any]:
     return {
         "title": default_title(facts),
         "when": when_phrase(facts),
-        "rates": rate_phrases(facts.counts, facts.rates),
+        "rates": rate_texts(facts.counts, facts.rates),
     }
 
 

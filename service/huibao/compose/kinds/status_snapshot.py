@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from huibao.compose import numbers, wording
-from huibao.compose.counts import rate_values
+from huibao.compose import counting, numbers, wording
+from huibao.compose.counts import RateValue, rate_values
 from huibao.compose.facts import Count, Envelope, Rate, Text
 from huibao.compose.kinds import Kind
 from huibao.compose.phrases import when_phrase
@@ -15,6 +15,9 @@ from huibao.compose.phrases import when_phrase
 
 class StatusSnapshot(Envelope):
     """情况快报: a fixed set of counts as of a time, shown as a table after a one-paragraph lead."""
+
+    #: counts stand in a table, where 0 is written as 0 (no zero-count warning)
+    TABULAR_COUNTS: ClassVar[bool] = True
 
     kind: Literal["status_snapshot"] = Field(title="文种")
     counts: list[Count] = Field(min_length=1, title="数据", description="每项一行：项目、数量、单位、备注")
@@ -28,12 +31,14 @@ class StatusSnapshot(Envelope):
         return self
 
 
-def snapshot_rows(counts: list[Count], rates: list[tuple[str, str]]) -> list[list[str]]:
+def snapshot_rows(counts: list[Count], rates: list[RateValue]) -> list[list[str]]:
     """Return the table 项目/数量/单位/备注: one row per count, breakdowns as 其中： rows, then rates."""
     rows = [["项目", "数量", "单位", "备注"]]
 
     def add(c: Count, depth: int, first: bool) -> None:
-        number, measure = numbers.table_figure(c)
+        number, measure = numbers.table_figure(c, c.upper)
+        if c.also:  # a compound tally keeps its measures with its numbers: 14户46人
+            number, measure = counting.count_figure(c), ""
         label = wording.clause(c.label)
         if depth:
             lead = "其中：" if depth == 1 else "含："
@@ -44,7 +49,7 @@ def snapshot_rows(counts: list[Count], rates: list[tuple[str, str]]) -> list[lis
 
     for c in counts:
         add(c, 0, True)
-    rows.extend([wording.clause(label), value, "%", ""] for label, value in rates)
+    rows.extend([r.label, r.percent, "%", ""] for r in rates)
     return rows
 
 

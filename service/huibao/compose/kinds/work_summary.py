@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from huibao.compose import dates, wording
-from huibao.compose.counts import rate_phrases
+from huibao.compose.counts import rate_texts
 from huibao.compose.facts import Count, Envelope, Item, Measure, Rate, ShortText, Text
 from huibao.compose.kinds import Kind
 from huibao.compose.phrases import year_of
@@ -54,7 +54,7 @@ def prepare(facts: Envelope) -> dict[str, Any]:
         "title": facts.title or f"{facts.unit.name}{year_of(facts)}{wording.with_work(facts.topic)}总结",
         "since": since,
         "overview": overview,
-        "rates": rate_phrases(facts.counts, facts.rates),
+        "rates": rate_texts(facts.counts, facts.rates),
     }
 
 
