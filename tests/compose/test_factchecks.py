@@ -76,6 +76,34 @@ def test_plausible_facts_have_no_warnings(rich: dict[str, Any]) -> None:
             {"measures": [{"heading": "x", "counts": [{"label": "y", "value": -2}]}]},
             [("negative_count", "measures[0].counts[0].value")],
         ),
+        (
+            {"counts": [{"label": "转移群众", "value": 0, "measure": "人"}]},
+            [("zero_count_left_out", "counts[0].zero")],
+        ),
+        ({"counts": [{"label": "发生群体性事件", "value": 0, "measure": "起"}]}, []),
+        ({"counts": [{"label": "转移群众", "value": 0, "measure": "人", "zero": "无需转移群众"}]}, []),
+        (
+            {"measures": [{"heading": "x", "counts": [{"label": "转移群众", "value": 0}]}]},
+            [("zero_count_left_out", "measures[0].counts[0].zero")],
+        ),
+        (
+            {"counts": [{"label": "走访群众", "value": 300, "approx": "余", "previous": 200}]},
+            [("comparison_with_approximation", "counts[0].previous")],
+        ),
+        (
+            {"counts": [{"label": "储备沙袋", "value": 4, "upper": 5, "target": 6}]},
+            [("comparison_with_approximation", "counts[0].target")],
+        ),
+        (
+            {
+                "counts": [
+                    {"id": "a", "label": "甲", "value": 1530, "approx": "余"},
+                    {"id": "b", "label": "乙", "value": 1600},
+                ],
+                "rates": [{"label": "完成率", "numerator": "a", "denominator": "b"}],
+            },
+            [("rate_from_approximation", "rates[0]")],
+        ),
     ],
 )
 def test_warnings(
@@ -83,3 +111,14 @@ def test_warnings(
 ) -> None:
     minimal.update(patch)
     assert kinds_of(minimal) == expected
+
+
+def test_a_table_keeps_zero_counts_without_a_warning() -> None:
+    data = {
+        "kind": "status_snapshot",
+        "unit": {"name": "青禾县应急管理局"},
+        "topic": "防汛",
+        "as_of": "2026-02-01T08:00",
+        "counts": [{"label": "转移群众", "value": 0, "measure": "人"}],
+    }
+    assert kinds_of(data) == []
