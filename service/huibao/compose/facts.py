@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic.json_schema import WithJsonSchema
 
+from huibao.compose.elements import ElementFacts
 from huibao.scripts import Script
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
@@ -256,7 +257,7 @@ class Options(Model):
     numbering_depth: int = Field(default=4, ge=1, le=4, title="标题层级数")
 
 
-class Envelope(Model):
+class EnvelopeFields(Model):
     """What every kind shares: who writes to whom, about what, when, and in which script."""
 
     kind: str = Field(title="文种")
@@ -288,6 +289,12 @@ class Envelope(Model):
     def self_name(self) -> str:
         """Return how the unit refers to itself (我县), or its full name when not given."""
         return self.unit.self_reference or self.unit.name
+
+
+class Envelope(ElementFacts, EnvelopeFields):
+    """What every kind shares, then the 公文 elements above and below the body (all optional:
+    份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, 附件说明, 附注, 抄送, 印发; see
+    :mod:`huibao.compose.elements`)."""
 
 
 class Point(Model):
