@@ -199,17 +199,22 @@ def dictionary(name: str, first: str = "") -> dict[str, list[str]]:
             except subprocess.SubprocessError as exc:
                 raise OSError(f"opencc_dict {name}: {exc}") from exc
             os.replace(tmp, target)
+        if starts:  # the subset is kept beside the whole, so later processes read only it
+            chars = frozenset(starts)
+            subset = folder / f"{name}.{'-'.join(f'{ord(c):x}' for c in starts)}.txt"
+            if not subset.is_file():
+                lines = target.read_text(encoding="utf-8").splitlines()
+                _write_atomic(subset, "".join(f"{line}\n" for line in lines if line[:1] in chars))
+            target = subset
         table: dict[str, list[str]] = {}
-        starts = frozenset(first)
         for line in target.read_text(encoding="utf-8").splitlines():
-            if starts and line[:1] not in starts:
-                continue
             key, _, values = line.partition("\t")
             if key:
                 table[key] = values.split()
         return table
 
-    return once(("dict", name, "".join(sorted(set(first)))), build)  # type: ignore[no-any-return]
+    starts = "".join(sorted(set(first)))
+    return once(("dict", name, starts), build)  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -291,6 +296,13 @@ def _build_config(name: str, directory: Path) -> Path:
     return path
 
 
+def _config_path(name: str, directory: Path) -> Path:
+    """Return ``directory/name.json``, generating it unless an earlier process did: the folder
+    is named after the glossary's content and OpenCC's version, so what is there is current."""
+    path = directory / f"{name}.json"
+    return path if path.is_file() else _build_config(name, directory)
+
+
 def _fingerprint() -> str:
     module = opencc_module()
     return glossary.fingerprint(f"{_CONFIG_FORMAT}|{getattr(module, '__version__', '')}|{share_dir()}")
@@ -309,6 +321,6 @@ def converter(name: str) -> Converter:
             del _built[key]  # converters of an edited glossary are not used again
         directory = cache_dir() / f"config-{fingerprint}"
         directory.mkdir(mode=0o700, exist_ok=True)
-        return opencc_module().OpenCC(str(_build_config(name, directory)))  # type: ignore[no-any-return]
+        return opencc_module().OpenCC(str(_config_path(name, directory)))  # type: ignore[no-any-return]
 
     return once(("glossary", name, fingerprint), build)  # type: ignore[no-any-return]
