@@ -7,12 +7,14 @@ from typing import Any, Literal
 from pydantic import Field
 
 from huibao.compose import dates, wording
+from huibao.compose.elements import BriefElements
 from huibao.compose.facts import Count, Day, Envelope, ShortText, Text
 from huibao.compose.kinds import Kind
 
 
-class WorkBrief(Envelope):
-    """工作简报: a news brief of three paragraphs (lead, content, effect) under an issue line."""
+class WorkBrief(BriefElements, Envelope):
+    """工作简报: a news brief of three paragraphs (lead, content, effect) under an issue line;
+    its masthead, 编印单位 and 报/送/发 block come from :class:`BriefElements`."""
 
     kind: Literal["work_brief"] = Field(title="文种")
     series: ShortText | None = Field(
