@@ -322,8 +322,15 @@ def test_run_in_headings_put_body_on_the_heading_line(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "kind_id", ["work_summary", "inspection_notice", "rectification_report", "speech", "research_report",
-                "status_snapshot"]
+    "kind_id",
+    [
+        "work_summary",
+        "inspection_notice",
+        "rectification_report",
+        "speech",
+        "research_report",
+        "status_snapshot",
+    ],
 )
 def test_background_opening(kind_id: str) -> None:
     data = example(kind_id)
@@ -469,9 +476,7 @@ LONE_FACTS: list[Any] = [
 
 
 @pytest.mark.parametrize(("name", "change", "expected"), LONE_FACTS)
-def test_lone_heading_or_body_is_a_numbered_sentence(
-    name: str, change: Any, expected: str
-) -> None:
+def test_lone_heading_or_body_is_a_numbered_sentence(name: str, change: Any, expected: str) -> None:
     """A heading with nothing under it is kept as a numbered sentence, never dropped; a body
     among headed siblings gets its own number instead of reading as the previous item's text."""
     data = sample(name)
@@ -492,9 +497,7 @@ def test_lone_heading_or_body_is_a_numbered_sentence(
     ],
     ids=["one-done", "one-pending", "all-done", "none-done", "mixed"],
 )
-def test_rectification_opening_and_tally_fit_the_count(
-    items: list[int], opening: str, tally: str
-) -> None:
+def test_rectification_opening_and_tally_fit_the_count(items: list[int], opening: str, tally: str) -> None:
     """One problem is not 逐项 nor 1个; none done is not 已完成整改0个."""
     data = sample("rectification_report")
     data["items"] = [data["items"][i] for i in items]
@@ -508,8 +511,10 @@ def test_rectification_opening_and_tally_fit_the_count(
     ("team", "phrase"),
     [
         ({"name": "督查组", "leader": "副县长陈立新"}, "17日，督查组由副县长陈立新带队，对各乡镇"),
-        ({"name": "联合督查组", "members": ["县水利局", "县应急管理局"], "leader": "副县长陈立新"},
-         "县水利局和县应急管理局组成联合督查组，由副县长陈立新带队，对各乡镇"),
+        (
+            {"name": "联合督查组", "members": ["县水利局", "县应急管理局"], "leader": "副县长陈立新"},
+            "县水利局和县应急管理局组成联合督查组，由副县长陈立新带队，对各乡镇",
+        ),
         ({"name": "联合督查组", "members": ["县水利局"]}, "县水利局组成联合督查组，对各乡镇"),
         ({"name": "督查组"}, "17日，督查组对各乡镇"),
     ],
@@ -539,12 +544,18 @@ def test_brief_counts_do_not_repeat_the_activity(activity: str, label: str, sent
 @pytest.mark.parametrize(
     ("groups", "phrase"),
     [
-        ([{"name": "第一小组", "leader": "吴海", "focus": "水质检测"}],
-         "专题调研。调研组下设第一小组，由吴海带队，重点调研水质检测。"),
+        (
+            [{"name": "第一小组", "leader": "吴海", "focus": "水质检测"}],
+            "专题调研。调研组下设第一小组，由吴海带队，重点调研水质检测。",
+        ),
         ([{"name": "第一小组", "focus": "水质检测"}], "专题调研。调研组下设第一小组，重点调研水质检测。"),
-        ([{"name": "第一小组", "focus": "水质检测"},
-          {"name": "第二小组", "leader": "郑秀兰", "focus": "管护"}],
-         "专题调研。调研组分两个小组开展工作：第一小组重点调研水质检测；第二小组由郑秀兰带队，重点调研管护。"),
+        (
+            [
+                {"name": "第一小组", "focus": "水质检测"},
+                {"name": "第二小组", "leader": "郑秀兰", "focus": "管护"},
+            ],
+            "专题调研。调研组分两个小组开展工作：第一小组重点调研水质检测；第二小组由郑秀兰带队，重点调研管护。",
+        ),
     ],
     ids=["one-group-with-leader", "one-group", "two-groups"],
 )
@@ -555,3 +566,46 @@ def test_research_sub_groups(groups: list[dict[str, str]], phrase: str) -> None:
     text = build(data).plain_text()
     assert phrase in text
     assert "分1个" not in text
+
+
+@pytest.mark.parametrize(
+    ("as_of", "opening"),
+    [
+        ("2026-01-10T17:00", "我局自2025年12月1日起开展岁末年初安全生产大排查工作，目前正在持续推进。"),
+        ("2026-01-20T17:00", "我局于2025年12月1日至2026年1月20日开展岁末年初安全生产大排查工作。"),
+    ],
+)
+def test_a_campaign_still_running_at_the_as_of_time_reads_as_ongoing(as_of: str, opening: str) -> None:
+    data = sample("situation_report_rich")
+    data["as_of"] = as_of
+    assert opening in build(data).plain_text()
+
+
+@pytest.mark.parametrize(
+    ("period", "signed_on", "opening"),
+    [
+        ({"start": "2025-01-01", "end": "2025-12-31"}, "2025-12-30", "今年以来，我局"),
+        ({"start": "2025-01-01", "end": "2025-12-31"}, "2026-01-08", "2025年，我局"),
+        ({"start": "2025-03-01", "end": "2025-12-31"}, "2025-12-30", "2025年3月1日至12月31日，我局"),
+    ],
+)
+def test_a_summary_opens_with_its_year_as_a_clerk_writes_it(
+    period: dict[str, str], signed_on: str, opening: str
+) -> None:
+    data = sample("work_summary")
+    data.pop("since", None)
+    data.update(period=period, signed_on=signed_on)
+    assert opening in build(data).plain_text()
+
+
+def test_a_purpose_background_leads_into_the_opening_sentence() -> None:
+    data = example("situation_report")
+    data["options"] = {"opening": "background"}
+    data["background"] = "为进一步做好返乡人员健康管理工作"
+    assert "为进一步做好返乡人员健康管理工作，现将有关情况汇报如下：" in build(data).plain_text()
+
+
+def test_a_topic_naming_an_undertaking_takes_no_extra_work_in_the_title() -> None:
+    data = example("situation_report")
+    data["topic"] = "根治欠薪冬季专项行动"
+    assert build(data).title == "关于根治欠薪冬季专项行动情况的汇报"

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from huibao.compose.dates import format_moment, format_range
+from huibao.compose.dates import format_moment, format_range, year_to_date
 from huibao.compose.numbers import (
     chinese_numeral,
     format_decimal,
@@ -116,11 +116,26 @@ def test_format_moment_has_no_leading_zeros(value: dt.date, expected: str) -> No
         (dt.date(2025, 12, 1), dt.date(2026, 1, 20), "2025年12月1日至2026年1月20日"),
     ],
 )
-def test_format_range_repeats_year_only_when_it_changes(
-    start: dt.date, end: dt.date, expected: str
-) -> None:
+def test_format_range_repeats_year_only_when_it_changes(start: dt.date, end: dt.date, expected: str) -> None:
     assert format_range(start, end) == expected
 
 
 def test_format_range_within_one_month_names_the_month_once() -> None:
     assert format_range(dt.date(2026, 4, 13), dt.date(2026, 4, 17)) == "2026年4月13日至17日"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "reference", "expected"),
+    [
+        (dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2025, 12, 30), "今年以来"),
+        (dt.date(2025, 1, 1), dt.date(2025, 6, 30), dt.date(2025, 7, 2), "今年以来"),
+        (dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 8), "2025年"),
+        (dt.date(2025, 1, 1), dt.date(2025, 6, 30), dt.date(2026, 1, 8), None),
+        (dt.date(2025, 3, 1), dt.date(2025, 12, 31), dt.date(2025, 12, 30), None),
+        (dt.date(2025, 1, 1), dt.date(2026, 1, 31), None, None),
+    ],
+)
+def test_a_year_to_date_period_opens_as_a_clerk_writes_it(
+    start: dt.date, end: dt.date, reference: dt.date | None, expected: str | None
+) -> None:
+    assert year_to_date(start, end, reference) == expected

@@ -11,6 +11,7 @@ from huibao.compose.wording import (
     clause,
     clean,
     enumerate_inline,
+    lead_in,
     measure_heading,
     sentence,
     with_work,
@@ -82,17 +83,34 @@ def test_clause_and_sentence(text: str | None, as_clause: str, as_sentence: str)
 
 
 @pytest.mark.parametrize(
-    ("topic", "expected"), [("疫情防控", "疫情防控工作"), ("疫情防控工作", "疫情防控工作")]
+    ("topic", "expected"),
+    [
+        ("疫情防控", "疫情防控工作"),
+        ("疫情防控工作", "疫情防控工作"),
+        ("根治欠薪冬季专项行动", "根治欠薪冬季专项行动"),
+        ("消防安全宣传月活动", "消防安全宣传月活动"),
+        ("燃气安全专项整治", "燃气安全专项整治"),
+        ("城乡供水一体化工程", "城乡供水一体化工程"),
+    ],
 )
-def test_with_work_never_doubles(topic: str, expected: str) -> None:
+def test_with_work_never_doubles_nor_follows_an_undertaking(topic: str, expected: str) -> None:
     assert with_work(topic) == expected
 
 
+@pytest.mark.parametrize(
+    ("background", "expected"),
+    [
+        ("为进一步做好汛期安全防范工作。", "为进一步做好汛期安全防范工作，"),
+        ("入汛以来，全县降雨偏多", "入汛以来，全县降雨偏多。"),
+        (None, ""),
+    ],
+)
+def test_a_purpose_clause_leads_into_its_main_clause(background: str | None, expected: str) -> None:
+    assert lead_in(background) == expected
+
+
 def test_measure_heading_prefers_paired_phrases() -> None:
-    assert (
-        measure_heading(Measure(phrases=["强化统筹", "压实责任"], heading="x"))
-        == "强化统筹，压实责任"
-    )
+    assert measure_heading(Measure(phrases=["强化统筹", "压实责任"], heading="x")) == "强化统筹，压实责任"
     assert measure_heading(Measure(heading="加强领导。")) == "加强领导"
     assert measure_heading(Measure(text="只有内容")) == ""
 

@@ -114,6 +114,7 @@ def _environment(directories: tuple[Path, ...]) -> SandboxedEnvironment:
         clause=wording.clause,
         sentence=wording.sentence,
         with_work=wording.with_work,
+        lead_in=wording.lead_in,
         count=counting.count_phrase,
         counts=counting.counts_phrase,
         total=counting.total_phrase,

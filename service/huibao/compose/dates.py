@@ -35,3 +35,16 @@ def format_range(start: dt.date, end: dt.date) -> str:
 def format_month_day(value: dt.date) -> str:
     """Return 1月28日: the form a brief's lead uses when the year is obvious."""
     return f"{value.month}月{value.day}日"
+
+
+def year_to_date(start: dt.date, end: dt.date, reference: dt.date | None) -> str | None:
+    """Return how a period opening on 1 January is named in an opening: 今年以来 when it is the
+    year of ``reference`` (the signing or as-of date), 2025年 for a whole past year; None for any
+    other period (which is then written as a range)."""
+    if (start.month, start.day) != (1, 1) or end.year != start.year:
+        return None
+    if reference is not None and reference.year == start.year:
+        return "今年以来"
+    if (end.month, end.day) == (12, 31):
+        return f"{start.year}年"
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from huibao.compose import dates, wording
@@ -20,6 +21,32 @@ def when_phrase(facts: Envelope) -> str:
     if facts.period is not None:
         return dates.format_range(facts.period.start, facts.period.end)
     return "截至目前"
+
+
+def reference_date(facts: Envelope) -> dt.date | None:
+    """Return the date a report speaks from: its as-of date, else its signing date; None if neither."""
+    if facts.as_of is not None:
+        return facts.as_of.date() if isinstance(facts.as_of, dt.datetime) else facts.as_of
+    return facts.signed_on
+
+
+def since_phrase(facts: Envelope) -> str | None:
+    """Return an opening for the facts' period: 今年以来, 2025年, else the range; None without one."""
+    if facts.period is None:
+        return None
+    start, end = facts.period.start, facts.period.end
+    return dates.year_to_date(start, end, reference_date(facts)) or dates.format_range(start, end)
+
+
+def campaign_phrase(facts: Envelope) -> tuple[str, bool]:
+    """Return (when a piece of work ran, whether it is still running at the as-of time):
+    ("于2025年12月1日至2026年1月20日", False), or ("自2025年12月1日起", True) while it runs."""
+    if facts.period is None:
+        return "", False
+    as_of = reference_date(facts) if facts.as_of is not None else None
+    if as_of is not None and as_of < facts.period.end:
+        return f"自{dates.format_date(facts.period.start)}起", True
+    return f"于{dates.format_range(facts.period.start, facts.period.end)}", False
 
 
 def doing_when(facts: Envelope) -> str:

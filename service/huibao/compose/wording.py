@@ -73,10 +73,24 @@ def sentence(text: str | None) -> str:
     return clause(body) + "。" if body[-1] in TRAILING else body + "。"
 
 
+#: Topics that already name an undertaking take no 工作: …专项行动, …活动, …攻坚战.
+_UNDERTAKINGS = ("工作", "行动", "活动", "整治", "攻坚", "攻坚战", "会战", "工程", "项目", "运动", "试点")
+
+
 def with_work(topic: str) -> str:
-    """Return the topic followed by 工作 unless it already ends with 工作: 疫情防控→疫情防控工作."""
+    """Return the topic followed by 工作 unless it already names an undertaking: 疫情防控 →
+    疫情防控工作; 清欠专项行动 and 防疫工作 stay as they are."""
     topic = clause(topic)
-    return topic if topic.endswith("工作") else topic + "工作"
+    return topic if topic.endswith(_UNDERTAKINGS) else topic + "工作"
+
+
+def lead_in(background: str | None) -> str:
+    """Return a background opening with its mark: a 为… purpose clause leads into the main clause
+    (为…，), anything else is a sentence of its own (…。); "" when there is none."""
+    text = clause(background)
+    if not text:
+        return ""
+    return f"{text}，" if text.startswith("为") else f"{text}。"
 
 
 def enumerate_inline(items: Iterable[Item | str], marker: str = "是") -> str:

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from huibao.compose.counts import rate_texts
 from huibao.compose.facts import Count, Envelope, Item, Measure, Rate, Text
 from huibao.compose.kinds import Kind
-from huibao.compose.phrases import default_title, when_phrase
+from huibao.compose.phrases import campaign_phrase, default_title, when_phrase
 
 
 class SituationReport(Envelope):
@@ -35,9 +35,12 @@ class SituationReport(Envelope):
 def prepare(facts: Envelope) -> dict[str, Any]:
     """Return the 情况汇报's derived wording context: title, time lead and the like."""
     assert isinstance(facts, SituationReport)
+    campaign = campaign_phrase(facts)
     return {
         "title": default_title(facts),
         "when": when_phrase(facts),
+        "campaign": campaign[0],
+        "ongoing": campaign[1],
         "rates": rate_texts(facts.counts, facts.rates),
     }
 

@@ -6,11 +6,11 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from huibao.compose import dates, wording
+from huibao.compose import wording
 from huibao.compose.counts import rate_texts
 from huibao.compose.facts import Count, Envelope, Item, Measure, Rate, ShortText, Text
 from huibao.compose.kinds import Kind
-from huibao.compose.phrases import year_of
+from huibao.compose.phrases import since_phrase, year_of
 
 
 class WorkSummary(Envelope):
@@ -45,8 +45,8 @@ def prepare(facts: Envelope) -> dict[str, Any]:
     assert isinstance(facts, WorkSummary)
     if facts.since:
         since = f"{wording.clause(facts.since).removesuffix('以来')}以来"
-    elif facts.period is not None:
-        since = dates.format_range(facts.period.start, facts.period.end)
+    elif (opening := since_phrase(facts)) is not None:
+        since = opening
     else:
         since = "今年以来"
     overview = wording.clause(facts.overview) or f"扎实推进{wording.with_work(facts.topic)}"
