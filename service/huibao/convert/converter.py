@@ -139,7 +139,7 @@ def _apply(steps: list[str], text: str, options: ConversionOptions) -> str:
     """Run ``text`` through ``steps``; ``keep`` terms are converted on their own."""
     if not steps or not text:
         return text
-    run = _runner(steps)
+    run = options.built(("run", *steps), lambda: _runner(steps))
     pattern = options.keep_terms.pattern
     if pattern is None:
         return run(text)
@@ -196,7 +196,7 @@ def kept_forms(options: ConversionOptions, source: Script | str = Script.HANS) -
     steps = _steps(Script.parse(source, "from").value, options)
     if not steps or not options.keep_terms.terms:
         return ()
-    forms = options.keep_forms(tuple(steps), _runner(steps))
+    forms = options.keep_forms(tuple(steps), options.built(("run", *steps), lambda: _runner(steps)))
     return tuple(sorted(set(forms.values()), key=lambda t: (-len(t), t)))
 
 

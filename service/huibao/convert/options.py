@@ -13,9 +13,12 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from huibao.errors import BadRequest, HuibaoError
 from huibao.scripts import Script
+
+T = TypeVar("T")
 
 #: Most ``keep`` terms one conversion takes (names of people and places).
 MAX_KEEP_TERMS = 500
@@ -82,9 +85,7 @@ class ConversionOptions:
     regional_vocabulary: bool = False
     keep: tuple[str, ...] = ()
     keep_terms: KeepTerms = field(init=False, repr=False, compare=False)
-    _forms: dict[tuple[str, ...], dict[str, str]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    _built: dict[tuple[str, ...], Any] = field(init=False, repr=False, compare=False, default_factory=dict)
     _lock: threading.Lock = field(init=False, repr=False, compare=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -115,22 +116,27 @@ class ConversionOptions:
         src = None if source in (None, "", "auto") else Script.parse(source, "from")
         return cls(target, src, bool(repair), bool(regional_vocabulary), check_keep(keep))
 
+    def built(self, key: tuple[str, ...], build: Callable[[], T]) -> T:
+        """Return what ``build`` makes for ``key``, made once per options object (thread-safe)."""
+        if key not in self._built:
+            with self._lock:
+                if key not in self._built:
+                    self._built[key] = build()
+        return self._built[key]  # type: ignore[no-any-return]
+
     def keep_forms(self, steps: tuple[str, ...], convert: Callable[[str], str]) -> dict[str, str]:
         """Return each keep term → its form in the target script for the conversion ``steps``
         (``convert`` runs them), computed once per steps; {} without keep terms."""
         if not self.keep_terms.terms:
             return {}
-        forms = self._forms.get(steps)
-        if forms is None:
+
+        def build() -> dict[str, str]:
             from huibao.convert.names import convert_name
 
-            with self._lock:
-                forms = self._forms.get(steps)
-                if forms is None:
-                    trad = self.target.is_traditional
-                    forms = {t: convert_name(t, convert, traditional=trad) for t in self.keep_terms.terms}
-                    self._forms[steps] = forms
-        return forms
+            trad = self.target.is_traditional
+            return {t: convert_name(t, convert, traditional=trad) for t in self.keep_terms.terms}
+
+        return self.built(("keep", *steps), build)
 
 
 def check_keep(value: object, field_name: str = "keep") -> tuple[str, ...]:
