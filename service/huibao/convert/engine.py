@@ -62,7 +62,7 @@ def opencc_module() -> ModuleType:
 
 
 def _opencc_root() -> Path:
-    return Path(str(opencc_module().__file__)).parent / "clib"
+    return once(("opencc-root",), lambda: Path(str(opencc_module().__file__)).parent / "clib")  # type: ignore[no-any-return]
 
 
 def share_dir() -> Path:
@@ -304,8 +304,10 @@ def _config_path(name: str, directory: Path) -> Path:
 
 
 def _fingerprint() -> str:
-    module = opencc_module()
-    return glossary.fingerprint(f"{_CONFIG_FORMAT}|{getattr(module, '__version__', '')}|{share_dir()}")
+    def describe() -> str:
+        return f"{_CONFIG_FORMAT}|{getattr(opencc_module(), '__version__', '')}|{share_dir()}"
+
+    return glossary.fingerprint(once(("opencc-describe",), describe))
 
 
 def converter(name: str) -> Converter:

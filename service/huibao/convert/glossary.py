@@ -8,7 +8,9 @@ titles (``余局长``: 局长), so the name rules of :mod:`huibao.convert.names`
 from __future__ import annotations
 
 import logging
+import os
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,30 +83,57 @@ def _stamp() -> tuple[object, ...]:
     return tuple(out)
 
 
+#: Seconds between two looks at the glossary files' modification times: an edited glossary is
+#: in use within this time, and a busy server does not ``stat`` eight files per string.
+RECHECK_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class _State:
+    where: str  # the office glossary folder setting the stamp was taken for
+    checked: float  # time.monotonic() of the last look
+    stamp: tuple[object, ...]
+    digest: str
+
+
 _state_lock = threading.Lock()
-_state: tuple[tuple[object, ...], str] | None = None
+_state: _State | None = None
+_derived: dict[tuple[str, str], str] = {}
 
 
 def fingerprint(extra: str = "") -> str:
     """Return a short hash of every glossary file's content plus ``extra`` (16 hex digits).
 
-    The hash is recomputed only when a file's size or modification time changed, so calling this
-    per conversion costs a few ``stat`` calls.
+    The files are looked at (``stat``) at most every :data:`RECHECK_SECONDS`, or at once when the
+    office glossary folder setting changed; their content is hashed again only when a size or a
+    modification time changed.
     """
     import hashlib  # here: its OpenSSL start-up costs more than a text render
 
     global _state
-    stamp = _stamp()
+    where = os.environ.get("HUIBAO_GLOSSARY_DIR", "")
+    now = time.monotonic()
     state = _state
-    if state is None or state[0] != stamp:
-        digest = hashlib.sha256()
-        for path in glossary_paths():
-            digest.update(str(path).encode())
-            digest.update(path.read_bytes() if path.is_file() else b"-")
-        state = (stamp, digest.hexdigest())
+    if state is None or state.where != where or now - state.checked >= RECHECK_SECONDS:
+        stamp = _stamp()
+        if state is None or state.where != where or state.stamp != stamp:
+            digest = hashlib.sha256()
+            for path in glossary_paths():
+                digest.update(str(path).encode())
+                digest.update(path.read_bytes() if path.is_file() else b"-")
+            state = _State(where, now, stamp, digest.hexdigest())
+        else:
+            state = _State(where, now, stamp, state.digest)
         with _state_lock:
             _state = state
-    return hashlib.sha256(f"{state[1]}|{extra}".encode()).hexdigest()[:16]
+    key = (state.digest, extra)
+    found = _derived.get(key)
+    if found is None:
+        found = hashlib.sha256(f"{state.digest}|{extra}".encode()).hexdigest()[:16]
+        if len(_derived) > 64:
+            _derived.clear()
+        _derived[key] = found
+    return found
 
 
 @dataclass(frozen=True)
