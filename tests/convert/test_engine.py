@@ -150,3 +150,25 @@ def test_default_cache_folder_is_per_user_not_a_shared_temp_path(monkeypatch: py
     monkeypatch.delenv("HUIBAO_CACHE_DIR", raising=False)
     candidates = engine._cache_candidates()
     assert all(p.name == "huibao" or p.name.endswith(f"-{os.getuid()}") for p in candidates), candidates
+
+
+def test_a_glossary_edited_in_place_is_used_by_the_next_conversion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huibao.convert import glossary
+    from huibao.convert.converter import ConversionOptions, convert_text
+
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    entries = folder / "s2t.tsv"
+    entries.write_text("发展\t发展\n", encoding="utf-8")
+    monkeypatch.setenv("HUIBAO_GLOSSARY_DIR", str(folder))
+    monkeypatch.setenv("HUIBAO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(glossary, "RECHECK_SECONDS", 0.0)
+
+    def hant(text: str) -> str:
+        return convert_text(text, ConversionOptions.parse(to="zh-Hant", source="zh-Hans")).text
+
+    assert hant("发展") == "发展"
+    entries.write_text("发展\t發展\n数据\t数据\n", encoding="utf-8")
+    assert hant("发展数据") == "發展数据"
