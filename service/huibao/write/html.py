@@ -11,7 +11,7 @@ from functools import cache
 import jinja2
 
 from huibao import resources
-from huibao.compose.tree import Document, Role
+from huibao.compose.tree import FOOT_ROLES, Document, Role
 from huibao.write import layout
 
 
@@ -24,6 +24,23 @@ def signature_em(document: Document) -> dict[str, float]:
     return {"signature": sig, "date": day}
 
 
+def foot_classes(document: Document) -> dict[int, str]:
+    """Return block index → rule classes of the 版记 / 报送发 lines: a thick rule above the
+    first and below the last, a thin one above the 印发 line ({} when there is no foot)."""
+    at = [i for i, b in enumerate(document.blocks) if b.role in FOOT_ROLES]
+    out: dict[int, str] = {}
+    for i in at:
+        classes = []
+        if i == at[0]:
+            classes.append("hb-foot-first")
+        elif document.blocks[i].role is Role.PRINTER:
+            classes.append("hb-foot-thin")
+        if i == at[-1]:
+            classes.append("hb-foot-last")
+        out[i] = " ".join(classes)
+    return out
+
+
 @cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -33,6 +50,7 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["signature_em"] = signature_em
+    env.globals["foot_classes"] = foot_classes
     return env
 
 
