@@ -27,7 +27,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from huibao import resources
-from huibao.compose import counting, dates, numbers, wording
+from huibao.compose import counting, dates, element_blocks, numbers, wording
 from huibao.compose.facts import Envelope
 from huibao.compose.tree import Block, Document, Role
 
@@ -156,7 +156,9 @@ def compose(facts: Envelope, template: str, prepare: Prepare | None = None) -> D
         block.heading = wording.clean(block.heading)
         block.rows = [[wording.clean(c) for c in row] for row in block.rows]
     title = next((b.text for b in blocks if b.role is Role.TITLE), "")
-    return Document(kind=facts.kind, title=title, blocks=blocks, script=facts.script)
+    document = Document(kind=facts.kind, title=title, blocks=blocks, script=facts.script)
+    element_blocks.apply(facts, document)  # 版头, 附件说明, 附注, 版记 … as the facts and kind ask
+    return document
 
 
 def parse_lines(rendered: str) -> list[Block]:
