@@ -375,8 +375,12 @@ def test_rectification_status_and_tally() -> None:
 
 def test_brief_has_issue_line_and_three_paragraphs() -> None:
     document = build(sample("work_brief"))
-    subtitles = [b.text for b in document.blocks if b.role is Role.SUBTITLE]
-    assert "第23期" in subtitles
+    masthead = [(b.role, b.text) for b in document.blocks[:3]]
+    assert masthead == [
+        (Role.MASTHEAD, "卫生健康工作简报"),
+        (Role.ISSUE, "第23期"),
+        (Role.EDITOR, "青禾县卫生健康局办公室"),
+    ]
     bodies = [b.text for b in document.blocks if b.role is Role.BODY]
     assert len(bodies) == 3
     assert bodies[0].startswith("为进一步提升乡村医生院前急救能力，6月10日，")
