@@ -20,6 +20,7 @@ import jinja2
 from huibao.budget import checkpoint
 from huibao.check import checker
 from huibao.compose.composer import compose
+from huibao.compose.element_blocks import element_warnings
 from huibao.compose.factchecks import FactWarning, check_facts
 from huibao.compose.facts import Envelope
 from huibao.compose.kinds import get_kind, parse_facts
@@ -106,6 +107,7 @@ def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -
     except jinja2.TemplateError as exc:  # an office's edited wording template
         raise template_error(exc) from exc
     warnings += unused_facts(facts, document) + missing_date(facts)
+    warnings += element_warnings(facts, document)
     checkpoint()
     convert_document(document, requested or Script.parse(facts.script), facts.keep)
     checkpoint()
