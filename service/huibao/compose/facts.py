@@ -225,7 +225,8 @@ class Item(Model):
 
 
 class Measure(Model):
-    """A measure taken: a short heading (or a pair of 4-character phrases), text, own counts."""
+    """A measure taken: a short heading (or a pair of 4-character phrases), text, an inline
+    一是…二是… list, own counts. A bare JSON string is accepted as ``{"text": ...}``."""
 
     heading: ShortText | None = Field(default=None, title="小标题", description="如：加强组织领导")
     phrases: list[ShortText] = Field(
@@ -235,12 +236,20 @@ class Measure(Model):
         description="两个四字短语，如：强化统筹、压实责任",
     )
     text: Text | None = Field(default=None, title="具体做法")
+    details: list[Item] = Field(
+        default_factory=list, title="分项", description="写作“一是…；二是…”，接在具体做法之后"
+    )
     counts: list[Count] = Field(default_factory=list, title="相关数据")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: object) -> object:
+        return {"text": data} if isinstance(data, str) else data
 
     @model_validator(mode="after")
     def _not_empty(self) -> Measure:
-        if not (self.heading or self.phrases or self.text or self.counts):
-            raise ValueError("措施至少要有小标题、内容或数据之一")
+        if not (self.heading or self.phrases or self.text or self.details or self.counts):
+            raise ValueError("措施至少要有小标题、内容、分项或数据之一")
         return self
 
 

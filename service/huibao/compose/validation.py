@@ -73,7 +73,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     for step in loc:
         if isinstance(step, int):
             path += f"[{step}]"
-        elif step in ("datetime", "date", "str", "function-after[_from_string(), Item]"):
+        elif step in ("datetime", "date", "str") or step.startswith(("function-after[", "function-before[")):
             continue
         else:
             path += f".{step}" if path else str(step)

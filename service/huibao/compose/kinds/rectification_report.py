@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -17,10 +18,13 @@ class RectificationItem(Model):
 
     problem: Text = Field(title="问题", description="反馈的问题，如：疫情防控会议无会议纪要")
     measure: Text = Field(title="整改措施")
-    status: Literal["已完成", "正在推进"] = Field(title="整改状态")
+    status: Literal["已完成", "正在推进", "长期坚持"] = Field(
+        title="整改状态", description="已完成、正在推进，或需长期坚持的事项"
+    )
     due: Day | None = Field(
         default=None, title="日期", description="已完成时为完成日期（可选）；正在推进时为计划完成日期（必填）"
     )
+    responsible: ShortText | None = Field(default=None, title="责任单位", description="如：县水利局")
 
     @model_validator(mode="after")
     def _due_when_pending(self) -> RectificationItem:
@@ -46,16 +50,35 @@ class RectificationReport(Envelope):
 def prepare(facts: Envelope) -> dict[str, Any]:
     """Return the 整改情况报告's derived wording context: title, time lead and the like."""
     assert isinstance(facts, RectificationReport)
-    done = sum(1 for item in facts.items if item.status == "已完成")
+    statuses = [item.status for item in facts.items]
     return {
         "title": facts.title
         or (f"关于{topic}整改情况的报告" if (topic := wording.clause(facts.topic)).endswith("问题")
             else default_title(facts, "整改情况的报告")),
         "when": when_phrase(facts),
         "total": len(facts.items),
-        "done": done,
-        "pending": len(facts.items) - done,
+        "progress": progress_sentence(statuses),
     }
+
+
+def progress_sentence(statuses: Sequence[str]) -> str:
+    """Return where the problems stand as one sentence: 4个问题中已完成整改3个，正在推进1个。"""
+    total = len(statuses)
+    done, pending, lasting = (list(statuses).count(s) for s in ("已完成", "正在推进", "长期坚持"))
+    if total == 1:
+        return {"已完成": "该问题已完成整改。", "正在推进": "该问题正在推进整改。"}.get(
+            statuses[0], "该问题需长期坚持整改。"
+        )
+    if done == total:
+        return f"{total}个问题已全部完成整改。"
+    if pending == total:
+        return f"{total}个问题均在推进整改中。"
+    parts = [
+        f"{word}{n}个"
+        for word, n in (("已完成整改", done), ("正在推进", pending), ("需长期坚持", lasting))
+        if n
+    ]
+    return f"{total}个问题中{'，'.join(parts)}。"
 
 
 _UNIT: dict[str, Any] = {"name": "示例县卫生健康局", "self_reference": "我局"}

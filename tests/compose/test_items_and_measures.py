@@ -1,0 +1,76 @@
+"""Facts a clerk needs beyond the first model (issue 11 §6): measures given as bare strings or with
+an inline 一是… list, rectification items that continue (长期坚持) and name their responsible unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from huibao.compose.composer import compose
+from huibao.compose.kinds import get_kind, parse_facts
+from huibao.compose.kinds.rectification_report import progress_sentence
+
+
+def text_of(data: dict[str, Any]) -> str:
+    facts = parse_facts(data)
+    kind = get_kind(facts.kind)
+    return compose(facts, kind.template, kind.prepare).plain_text()
+
+
+SITUATION: dict[str, Any] = {
+    "kind": "situation_report",
+    "unit": {"name": "青禾县人力资源和社会保障局", "self_reference": "我局"},
+    "topic": "根治欠薪冬季专项行动",
+}
+
+
+def test_a_measure_may_be_a_bare_string() -> None:
+    data = {**SITUATION, "measures": ["畅通欠薪线索反映渠道", "开展在建工程项目全覆盖排查"]}
+    assert "一是畅通欠薪线索反映渠道；二是开展在建工程项目全覆盖排查。" in text_of(data)
+
+
+def test_a_measure_holds_an_inline_list_after_its_text_and_counts() -> None:
+    measure = {
+        "heading": "强化源头治理",
+        "text": "在工程建设领域全面推行农民工实名制管理",
+        "details": ["落实工资专用账户制度", "落实工资保证金制度"],
+        "counts": [{"label": "检查在建项目", "value": 86, "measure": "个"}],
+    }
+    assert (
+        "在工程建设领域全面推行农民工实名制管理，共检查在建项目86个。"
+        "一是落实工资专用账户制度；二是落实工资保证金制度。"
+    ) in text_of({**SITUATION, "measures": [measure]})
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        (["已完成"], "该问题已完成整改。"),
+        (["长期坚持"], "该问题需长期坚持整改。"),
+        (["已完成", "已完成"], "2个问题已全部完成整改。"),
+        (["正在推进", "正在推进"], "2个问题均在推进整改中。"),
+        (["已完成", "已完成", "已完成", "正在推进"], "4个问题中已完成整改3个，正在推进1个。"),
+        (["已完成", "长期坚持", "正在推进"], "3个问题中已完成整改1个，正在推进1个，需长期坚持1个。"),
+    ],
+)
+def test_rectification_progress_counts_each_status(statuses: list[str], expected: str) -> None:
+    assert progress_sentence(statuses) == expected
+
+
+def test_a_rectification_item_names_its_responsible_unit_and_may_continue() -> None:
+    data = {
+        "kind": "rectification_report",
+        "unit": {"name": "青禾县城关镇人民政府", "self_reference": "我镇"},
+        "topic": "防汛督查反馈问题",
+        "items": [
+            {
+                "problem": "山塘巡查记录不规范",
+                "measure": "统一巡查记录格式，每周抽查一次",
+                "status": "长期坚持",
+                "responsible": "镇水利站",
+            }
+        ],
+    }
+    text = text_of(data)
+    assert "整改措施：统一巡查记录格式，每周抽查一次。\n责任单位：镇水利站。\n整改进展：长期坚持。" in text
+    assert "该问题需长期坚持整改。" in text
