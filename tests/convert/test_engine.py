@@ -172,3 +172,26 @@ def test_a_glossary_edited_in_place_is_used_by_the_next_conversion(
     assert hant("发展") == "发展"
     entries.write_text("发展\t發展\n数据\t数据\n", encoding="utf-8")
     assert hant("发展数据") == "發展数据"
+
+
+def test_persisted_tables_are_read_by_later_processes_without_opencc(tmp_path: Path) -> None:
+    env = {**os.environ, "HUIBAO_CACHE_DIR": str(tmp_path / "cache")}
+    code = (
+        "import sys\n"
+        "from huibao.convert import engine\n"
+        "def build():\n"
+        "    return {'干': engine.plain_converter('s2t').convert('干部')}\n"
+        "print(engine.persisted('test-table', build)['干'], 'opencc' in sys.modules)\n"
+    )
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert run() == "幹部 True"  # the first process builds the table with OpenCC
+    assert run() == "幹部 False"  # the next one reads it and never loads OpenCC
+    stored = next((tmp_path / "cache").glob("derived-*/test-table.json"))
+    assert stat.S_IMODE(stored.parent.stat().st_mode) == 0o700

@@ -217,6 +217,56 @@ def dictionary(name: str, first: str = "") -> dict[str, list[str]]:
     return once(("dict", name, starts), build)  # type: ignore[no-any-return]
 
 
+def _installation() -> str:
+    """Return a short description of the installed OpenCC (location and file times), found
+    without importing it; "" when it is not installed."""
+
+    def describe() -> str:
+        import importlib.util
+
+        spec = importlib.util.find_spec("opencc")
+        if spec is None or not spec.origin:
+            return ""
+        package = Path(spec.origin).parent
+        parts = [str(package)]
+        for path in (Path(spec.origin), package / "clib" / "share" / "opencc"):
+            try:
+                st = path.stat()
+            except OSError:
+                parts.append("-")
+            else:
+                parts.append(f"{st.st_mtime_ns}:{st.st_size}")
+        return "|".join(parts)
+
+    return once(("installation",), describe)  # type: ignore[no-any-return]
+
+
+def persisted(name: str, build: Callable[[], Any]) -> Any:
+    """Return JSON data derived from OpenCC (and the glossary): built once, kept in the private
+    cache folder, so later processes read it without loading OpenCC at all.
+
+    ``build`` returns lists, dicts, strings and numbers; it runs again when OpenCC is reinstalled
+    or a glossary file changes. Use it for tables a check needs on every text (character
+    classes, the traditional forms of fixed words).
+    """
+    key = glossary.fingerprint(f"{_CONFIG_FORMAT}|{_installation()}")
+
+    def load() -> Any:
+        folder = cache_dir() / f"derived-{key}"
+        path = folder / f"{name}.json"
+        if path.is_file():
+            try:
+                return json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:  # a damaged file: build it again
+                pass
+        value = build()
+        folder.mkdir(mode=0o700, exist_ok=True)
+        _write_atomic(path, json.dumps(value, ensure_ascii=False))
+        return value
+
+    return once(("persisted", name, key), load)
+
+
 # ---------------------------------------------------------------------------------------------
 # OpenCC configs with the glossary loaded as user dictionaries
 # ---------------------------------------------------------------------------------------------
