@@ -74,7 +74,8 @@ def read_amount(text: str) -> Amount | None:
     scale = bool(match["wan"])
     if scale:
         number *= 10000
-    value: int | str = int(number) if number == number.to_integral_value() else format(number, "f")
+    whole = number == number.to_integral_value() and len(digits) <= 30  # longer: the facts say why
+    value: int | str = int(number) if whole else format(number, "f")
     return Amount(value, measure, approx, scale)
 
 
