@@ -40,7 +40,7 @@ from huibao.web_form import (
     raise_unread,
     read_form,
 )
-from huibao.web_tree import build, count_labels, error_map, first_leaf, labels_of, nearest
+from huibao.web_tree import attach_notes, build, count_labels, error_map, first_leaf, labels_of, nearest
 from huibao.web_words import without_kind
 from huibao.write import html as html_writer
 
@@ -134,6 +134,7 @@ def form_context(
     ]
     if preview:
         preview = {**preview, "html": strip_styles(preview.get("html", ""))}
+        attach_notes(root, preview.get("warnings", []))
         for item in preview.get("warnings", []):
             item["target"] = nearest(root, item.get("field") or "")
     return {

@@ -26,6 +26,7 @@ class Node:
     value: Any = ""
     time: str = ""
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # preview warnings shown beside the field
     children: list[Node] = field(default_factory=list)
     index: int | None = None
     count: int = 0
@@ -154,3 +155,19 @@ def count_labels(raw: Any) -> list[str]:
             if isinstance(breakdown, list):
                 stack.extend(breakdown)
     return labels
+
+
+def attach_notes(root: Node, warnings: list[dict[str, Any]]) -> None:
+    """Put each warning's message on the node of its field (or nearest ancestor), in place."""
+    nodes: dict[str, Node] = {}
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        nodes[n.path] = n
+        stack.extend(n.children)
+    for w in warnings:
+        path = str(w.get("field") or "")
+        while path and path not in nodes:
+            path = re.sub(r"(\[\d+\]|\.?[^.\[\]]+)$", "", path)
+        if path:
+            nodes[path].notes.append(str(w.get("message", "")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -106,3 +107,15 @@ def test_a_fresh_form_is_dated_today(web_client: TestClient) -> None:
 
     html = web_client.get("/").text
     assert f'id="f-signed_on" name="signed_on" value="{today_chinese()}"' in html
+
+
+def test_without_javascript_a_field_left_out_says_so_beside_it(web_client: TestClient) -> None:
+    html = web_client.post("/", data={
+        "kind": "situation_report", "unit.name": "青禾县应急管理局", "topic": "防汛",
+        "background": "持续强降雨", "counts[0].label": "转移安置群众", "counts[0].value": "约1260人",
+        "op": "preview",
+    }).text
+    field = html[html.index('data-field="background"'):]
+    field = field[:field.index("</div>")]
+    assert "没有写入成稿" in field
+    assert "转移安置群众约1260人" in re.sub(r"<[^>]+>|\s", "", html)

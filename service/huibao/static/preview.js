@@ -147,7 +147,8 @@
   function fieldLink(item) {
     const target = H.findField(item.field);
     const label = target ? H.labelOf(target) : "";
-    return link((label ? label + "：" : "") + item.message, function () { H.focusField(target); },
+    const named = label && item.message.indexOf("“" + label + "”") >= 0;
+    return link((label && !named ? label + "：" : "") + item.message, function () { H.focusField(target); },
       target ? "#" + target.id : "#facts-form");
   }
 
