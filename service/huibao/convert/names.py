@@ -177,11 +177,15 @@ def shared_characters(traditional: bool) -> frozenset[str]:
         return _shared_sets[traditional]
 
 
-def convert_name(term: str, convert: Callable[[str], str], *, traditional: bool) -> str:
-    """Return the ``keep`` term ``term`` in the target script: converted on its own, with every
-    character correct in both scripts left as given."""
-    converted = convert(term)
-    if converted == term or len(converted) != len(term):
-        return converted
-    shared = shared_characters(traditional)
-    return "".join(o if o in shared else c for o, c in zip(term, converted, strict=True))
+def convert_names(terms: list[str], convert: Callable[[str], str], *, traditional: bool) -> list[str]:
+    """Return the ``keep`` terms in the target script: each converted on its own (all in one
+    call), with every character correct in both scripts left as given."""
+    converted = engine.convert_pieces(convert, terms)
+    shared = shared_characters(traditional) if converted != terms else frozenset()
+    out: list[str] = []
+    for term, new in zip(terms, converted, strict=True):
+        if new == term or len(new) != len(term):
+            out.append(new)
+        else:
+            out.append("".join(o if o in shared else c for o, c in zip(term, new, strict=True)))
+    return out

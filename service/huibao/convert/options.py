@@ -131,10 +131,11 @@ class ConversionOptions:
             return {}
 
         def build() -> dict[str, str]:
-            from huibao.convert.names import convert_name
+            from huibao.convert.names import convert_names
 
-            trad = self.target.is_traditional
-            return {t: convert_name(t, convert, traditional=trad) for t in self.keep_terms.terms}
+            terms = list(self.keep_terms.terms)
+            forms = convert_names(terms, convert, traditional=self.target.is_traditional)
+            return dict(zip(terms, forms, strict=True))
 
         return self.built(("keep", *steps), build)
 
