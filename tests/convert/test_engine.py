@@ -195,3 +195,21 @@ def test_persisted_tables_are_read_by_later_processes_without_opencc(tmp_path: P
     assert run() == "幹部 False"  # the next one reads it and never loads OpenCC
     stored = next((tmp_path / "cache").glob("derived-*/test-table.json"))
     assert stat.S_IMODE(stored.parent.stat().st_mode) == 0o700
+
+
+PRIVATE_USE = "".join(chr(c) for c in range(0xE000, 0xE010))
+
+
+@pytest.mark.parametrize(
+    ("pieces", "expected"),
+    [
+        (["干部", "关于", ""], ["幹部", "關於", ""]),
+        (["关", "于"], ["關", "於"]),  # no phrase across the cut (关于 would be 關於 anyway)
+        (["头", "发展"], ["頭", "發展"]),  # 头发 is not read across the cut
+        ([PRIVATE_USE + "干", "\ue001部"], [PRIVATE_USE + "幹", "\ue001部"]),  # the text holds the sentinels
+    ],
+)
+def test_pieces_convert_as_if_alone_in_one_call(pieces: list[str], expected: list[str]) -> None:
+    convert = engine.converter("s2t").convert
+    assert engine.convert_pieces(convert, pieces) == expected
+    assert [convert(p) for p in pieces] == expected

@@ -144,8 +144,11 @@ def convert_pieces(convert: Callable[[str], str], pieces: list[str]) -> list[str
     """
     if len(pieces) < 2:
         return [convert(p) if p else p for p in pieces]
-    joined_input = "".join(pieces)
-    sentinel = next((chr(c) for c in range(0xE000, 0xF900) if chr(c) not in joined_input), "")
+    joined = "".join(pieces)
+    sentinel = next((chr(c) for c in range(0xE000, 0xE008) if chr(c) not in joined), "")
+    if not sentinel:  # a text full of private-use characters: one pass to see which are free
+        present = set(joined)
+        sentinel = next((chr(c) for c in range(0xE000, 0xF900) if chr(c) not in present), "")
     if sentinel:
         out = convert(sentinel.join(pieces)).split(sentinel)
         if len(out) == len(pieces):
