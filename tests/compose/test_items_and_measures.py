@@ -74,3 +74,27 @@ def test_a_rectification_item_names_its_responsible_unit_and_may_continue() -> N
     text = text_of(data)
     assert "整改措施：统一巡查记录格式，每周抽查一次。\n责任单位：镇水利站。\n整改进展：长期坚持。" in text
     assert "该问题需长期坚持整改。" in text
+
+
+@pytest.mark.parametrize(
+    ("topic", "opening"),
+    [
+        ("安全生产", "现将我局安全生产工作情况汇报如下："),
+        ("岁末年初安全生产隐患大排查大整治百日攻坚", "现将有关情况汇报如下："),
+    ],
+)
+def test_a_long_topic_is_named_in_the_title_not_again_in_the_opening(topic: str, opening: str) -> None:
+    data = {**SITUATION, "topic": topic, "measures": ["加强巡查值守"]}
+    assert opening in text_of(data)
+
+
+def test_a_summary_may_be_titled_by_area() -> None:
+    data = {
+        "kind": "work_summary",
+        "unit": {"name": "青禾县市场监督管理局", "self_reference": "我局"},
+        "area": "全县",
+        "topic": "食品安全",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "measures": ["开展校园食品安全专项检查"],
+    }
+    assert text_of(data).startswith("全县2025年食品安全工作总结\n")

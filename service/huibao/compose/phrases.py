@@ -14,6 +14,17 @@ def default_title(facts: Envelope, suffix: str = "情况的汇报") -> str:
     return facts.title or f"关于{wording.with_work(facts.topic)}{suffix}"
 
 
+#: A topic longer than this is named once, in the title; the opening then says 有关情况.
+LONG_TOPIC = 15
+
+
+def report_subject(facts: Envelope) -> str:
+    """Return what an opening says is reported: 我局疫情防控工作情况, or 有关情况 for a long topic
+    (already named in the title, not repeated verbatim)."""
+    topic = wording.with_work(facts.topic)
+    return "有关情况" if len(topic) > LONG_TOPIC else f"{facts.self_name}{topic}情况"
+
+
 def when_phrase(facts: Envelope) -> str:
     """Return the time lead of a snapshot: 截至2020年1月28日18时 / a period / 截至目前."""
     if facts.as_of is not None:

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from huibao.compose.counts import rate_texts
 from huibao.compose.facts import Count, Envelope, Item, Measure, Rate, Text
 from huibao.compose.kinds import Kind
-from huibao.compose.phrases import campaign_phrase, default_title, when_phrase
+from huibao.compose.phrases import campaign_phrase, default_title, report_subject, when_phrase
 
 
 class SituationReport(Envelope):
@@ -39,6 +39,7 @@ def prepare(facts: Envelope) -> dict[str, Any]:
     return {
         "title": default_title(facts),
         "when": when_phrase(facts),
+        "subject": report_subject(facts),
         "campaign": campaign[0],
         "ongoing": campaign[1],
         "rates": rate_texts(facts.counts, facts.rates),

@@ -23,6 +23,9 @@ class WorkSummary(Envelope):
         description="用于“…以来”开头，如：今年、2023年3月；缺省时用时间段，再缺省为“今年以来”",
     )
     overview: Text | None = Field(default=None, title="总体情况", description="开头段中的总体概述")
+    area: ShortText | None = Field(
+        default=None, title="地区", description="按地区而非发文单位命名标题时填写，如：全县、青禾县"
+    )
     measures: list[Measure] = Field(
         default_factory=list, title="主要做法", description="小标题宜为两个四字短语"
     )
@@ -51,7 +54,8 @@ def prepare(facts: Envelope) -> dict[str, Any]:
         since = "今年以来"
     overview = wording.clause(facts.overview) or f"扎实推进{wording.with_work(facts.topic)}"
     return {
-        "title": facts.title or f"{facts.unit.name}{year_of(facts)}{wording.with_work(facts.topic)}总结",
+        "title": facts.title
+        or f"{facts.area or facts.unit.name}{year_of(facts)}{wording.with_work(facts.topic)}总结",
         "since": since,
         "overview": overview,
         "rates": rate_texts(facts.counts, facts.rates),
