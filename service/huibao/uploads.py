@@ -11,12 +11,12 @@ import io
 import os
 import zipfile
 from dataclasses import dataclass
-
-import docx
-from docx.document import Document as DocxDocument
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from huibao.errors import PayloadTooLarge, UnsupportedMedia, UploadRejected
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 MB = 1024 * 1024
 
@@ -130,6 +130,9 @@ def check_docx(data: bytes, limits: UploadLimits | None = None) -> None:
 
 def open_docx(data: bytes, limits: UploadLimits | None = None) -> DocxDocument:
     """Return the python-docx Document for untrusted ``data`` after every safety check."""
+    import docx  # imported here: a text render never needs python-docx
+    from lxml import etree
+
     check_docx(data, limits)
     try:
         return docx.Document(io.BytesIO(data))
