@@ -22,10 +22,11 @@ def esc(text: str) -> str:
     return escape(_INVALID_XML.sub("", text))
 
 
-def text_runs(text: str, *, style: str = "", bold: bool | None = None) -> str:
+def text_runs(text: str, *, style: str = "", bold: bool | None = None, scale: int = 100) -> str:
     """Return ``w:r`` elements carrying ``text`` ("" for empty text).
 
-    ``style`` is a character style id; ``bold`` sets or clears bold directly (None: inherit).
+    ``style`` is a character style id; ``bold`` sets or clears bold directly (None: inherit);
+    ``scale`` below 100 narrows the characters (per cent of their width).
     """
     if not text:
         return ""
@@ -33,6 +34,8 @@ def text_runs(text: str, *, style: str = "", bold: bool | None = None) -> str:
     rpr += _HINT
     if bold is not None:
         rpr += "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
+    if scale != 100:
+        rpr += f'<w:w w:val="{scale}"/>'
     pieces: list[str] = []
     for i, line in enumerate(text.split("\n")):
         if i:
@@ -55,14 +58,17 @@ class Indent:
 
     left: int = 0
     right: int = 0
-    first_line: int = 0
+    first_line: int = 0  # negative: a hanging indent
     char_twips: int = 320  # one character of 3号 (16 pt)
 
     def xml(self) -> str:
         def side(name: str, chars: int) -> str:
             return f'w:{name}Chars="{chars}" w:{name}="{chars * self.char_twips // 100}"'
 
-        sides = (side("left", self.left), side("right", self.right), side("firstLine", self.first_line))
+        first = (
+            side("firstLine", self.first_line) if self.first_line >= 0 else side("hanging", -self.first_line)
+        )
+        sides = (side("left", self.left), side("right", self.right), first)
         return f"<w:ind {' '.join(sides)}/>"
 
 
@@ -74,15 +80,23 @@ def paragraph(
     indent: Indent | None = None,
     jc: str = "",
     space_before: int | None = None,
+    frame: str = "",
+    borders: str = "",
+    tabs: tuple[tuple[str, int], ...] = (),
 ) -> str:
     """Return a ``w:p`` of style ``style_id`` holding ``runs`` (from :func:`text_runs`).
 
     ``keep_next`` keeps it on the page of the next paragraph; ``indent``, ``jc`` (alignment)
-    and ``space_before`` (twips) override the style when given.
+    and ``space_before`` (twips) override the style when given; ``frame`` (from
+    :func:`foot_frame`) and ``borders`` (from :func:`borders`) are written as given; ``tabs``
+    are (alignment, position in twips) tab stops.
     """
     ppr = f'<w:pStyle w:val="{style_id}"/>'
     if keep_next:
         ppr += "<w:keepNext/>"
+    ppr += frame + borders
+    if tabs:
+        ppr += "<w:tabs>" + "".join(f'<w:tab w:val="{v}" w:pos="{pos}"/>' for v, pos in tabs) + "</w:tabs>"
     if space_before is not None:
         ppr += f'<w:spacing w:before="{space_before}" w:beforeLines="0"/>'
     if indent is not None:
@@ -90,6 +104,27 @@ def paragraph(
     if jc:
         ppr += f'<w:jc w:val="{jc}"/>'
     return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
+
+
+def foot_frame(width_twips: int) -> str:
+    """Return a ``w:framePr`` that sets paragraphs as one block at the foot of the type area
+    of the page they fall on, as wide as ``width_twips`` (the 版记 of GB/T 9704 7.4)."""
+    return (
+        f'<w:framePr w:w="{width_twips}" w:wrap="notBeside" w:vAnchor="margin" w:hAnchor="margin" '
+        'w:xAlign="center" w:yAlign="bottom"/>'
+    )
+
+
+def borders(top: tuple[int, str] | None = None, bottom: tuple[int, str] | None = None) -> str:
+    """Return a ``w:pBdr`` with single rules: each side (width in eighths of a point, colour
+    as RRGGBB); "" when neither is given."""
+    sides = [
+        f'<w:{name} w:val="single" w:sz="{width}" w:space="1" w:color="{color}"/>'
+        for name, rule in (("top", top), ("bottom", bottom))
+        if rule is not None
+        for width, color in (rule,)
+    ]
+    return f"<w:pBdr>{''.join(sides)}</w:pBdr>" if sides else ""
 
 
 @dataclass(frozen=True)

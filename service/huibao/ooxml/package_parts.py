@@ -182,7 +182,7 @@ def _style_ids(styles: Any, role_names: dict[str, str], required: tuple[str, ...
         ids[role] = found or ""
     fallback = {"table_text": "body", "table_header": "table_text"}
     for role in ids:
-        if not ids[role] and role not in ("runin", "table"):
+        if not ids[role] and role not in ("runin", "table", "signer"):
             ids[role] = ids[fallback.get(role, "body")] or ids["body"]
     return ids
 
@@ -195,11 +195,30 @@ def check_namespace(document_xml: bytes) -> None:
         raise ForeignNamespace(root.nsmap.get("w", ""))
 
 
+def _add_missing_styles(styles: Any, role_names: dict[str, str], defaults: dict[str, str]) -> None:
+    """Append the ``defaults`` (role → ``w:style`` XML) whose style name ``styles`` lacks."""
+    found = [s.find(f"{_W}name") for s in styles.iter(f"{_W}style")]
+    names = {(n.get(f"{_W}val") or "").lower() for n in found if n is not None}
+    ids = {s.get(f"{_W}styleId") for s in styles.iter(f"{_W}style")}
+    for role, xml in defaults.items():
+        if role_names.get(role, "").lower() in names:
+            continue
+        style = _parse(f'<w:styles xmlns:w="{W_NS}">{xml}</w:styles>'.encode())[0]
+        if style.get(f"{_W}styleId") in ids:
+            style.set(f"{_W}styleId", f"Huibao{style.get(f'{_W}styleId')}")
+        styles.append(style)
+
+
 def normalise(
-    parts: dict[str, bytes], marker: str, role_names: dict[str, str], required: tuple[str, ...]
+    parts: dict[str, bytes],
+    marker: str,
+    role_names: dict[str, str],
+    required: tuple[str, ...],
+    defaults: dict[str, str] | None = None,
 ) -> Normalised:
     """Return the template ``parts`` repaired and split for the writer (see module doc).
 
+    Styles of ``defaults`` (role → ``w:style`` XML) the template lacks are added.
     Raises NoBodyMarker when ``marker`` is not a paragraph of its own in the body,
     ForeignNamespace when the body's XML does not use the ``w`` prefix of transitional
     WordprocessingML, and MissingStyle when a ``required`` role's style is missing.
@@ -215,6 +234,7 @@ def normalise(
     reorder(document)
     head, _, tail = (_DECL + etree.tostring(document, encoding="UTF-8")).decode("utf-8").partition(marker)
     styles = _parse(parts["word/styles.xml"])
+    _add_missing_styles(styles, role_names, defaults or {})
     reorder(styles)
     _drop_theme_fonts(styles)
     _drop_theme_fonts(document)

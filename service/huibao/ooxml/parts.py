@@ -49,6 +49,8 @@ class StyleDef:
     default: bool = False
     priority: int = 0
     condense: int = 0  # character spacing in twentieths of a point
+    color: str = ""  # text colour, RRGGBB
+    rule_below: tuple[int, str] | None = None  # a bottom border: width in eighths of a point, colour
 
     def xml(self) -> str:
         """Return the ``w:style`` element."""
@@ -88,6 +90,9 @@ class StyleDef:
             p += "<w:keepLines/>"
         if self.kind == "paragraph" and not self.based_on:
             p += "<w:widowControl/>"
+        if self.rule_below is not None:
+            width, color = self.rule_below
+            p += f'<w:pBdr><w:bottom w:val="single" w:sz="{width}" w:space="0" w:color="{color}"/></w:pBdr>'
         if self.snap_to_grid is not None:
             p += f'<w:snapToGrid w:val="{int(self.snap_to_grid)}"/>'
         spacing = ""
@@ -113,6 +118,8 @@ class StyleDef:
             r += "<w:b/><w:bCs/>" if self.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
         if self.kind != "table":
             r += '<w:i w:val="0"/><w:iCs w:val="0"/>' if self.east_asia else ""
+        if self.color:
+            r += f'<w:color w:val="{self.color}"/>'
         if self.condense:
             r += f'<w:spacing w:val="{self.condense}"/>'
         if self.size_pt:

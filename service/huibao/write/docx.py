@@ -27,7 +27,7 @@ from huibao.compose.tree import Document, Role
 from huibao.errors import ConfigError
 from huibao.ooxml import body as wml
 from huibao.ooxml import package_parts
-from huibao.write import docx_body, fonts, layout
+from huibao.write import docx_body, element_styles, fonts, layout
 from huibao.write.package import Entry, assemble
 
 #: Roles whose style a layout template must have; the others fall back to the body style.
@@ -106,7 +106,9 @@ def compile_template(path: Path) -> Compiled:
         with ZipFile(io.BytesIO(data)) as zf:
             package_parts.check_namespace(zf.read("word/document.xml"))
         parts = _render_placeholders(data, path)
-        pkg = package_parts.normalise(parts, _MARK["body"], layout.STYLE_NAMES, REQUIRED_ROLES)
+        pkg = package_parts.normalise(
+            parts, _MARK["body"], layout.STYLE_NAMES, REQUIRED_ROLES, element_styles.defaults()
+        )
     except package_parts.NoBodyMarker as exc:
         raise ConfigError(f"版式模板缺少正文占位段落“{{{{p body }}}}”（须单独成段）：{path}") from exc
     except package_parts.ForeignNamespace as exc:

@@ -9,12 +9,12 @@ whole, sub-rows indented).
 
 from __future__ import annotations
 
-from huibao.compose.tree import Block, Document, Role
+from huibao.compose.tree import FOOT_ROLES, HEAD_ROLES, Block, Document, Role
 from huibao.ooxml import body as wml
 from huibao.ooxml.body import Cell, Indent
-from huibao.write import layout
+from huibao.write import elements_docx, layout
 
-_TAIL_ROLES = (Role.CLOSING, Role.SIGNATURE, Role.DATE)
+_TAIL_ROLES = (Role.CLOSING, Role.ATTACHMENT, Role.SIGNATURE, Role.DATE, Role.NOTE)
 _CELL_MARGIN_TWIPS = 170  # left + right cell margins of the table style
 _CELL_SLACK_TWIPS = 60
 _INDENT_SPACE = "\u3000"
@@ -94,18 +94,27 @@ def _paragraph(block: Block, ids: dict[str, str], keep_next: bool, indents: dict
 def body_xml(document: Document, ids: dict[str, str], *, sealed: bool = False) -> str:
     """Return the body paragraphs and tables of ``document`` with the template's style ``ids``
     (role key → style id; ``runin`` may be "" when the template has no run-in style)."""
-    blocks = document.blocks
+    head_end = 0
+    while head_end < len(document.blocks) and document.blocks[head_end].role in HEAD_ROLES:
+        head_end += 1
+    foot_start = len(document.blocks)
+    while foot_start > head_end and document.blocks[foot_start - 1].role in FOOT_ROLES:
+        foot_start -= 1
+    blocks = document.blocks[head_end:foot_start]
     tail = _tail_start(blocks)
     signature = next((b.text for b in blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in blocks if b.role is Role.DATE), "")
     sig_right, date_right = layout.signature_indents(signature, date, sealed=sealed)
     indents = {Role.SIGNATURE: sig_right, Role.DATE: date_right}
-    out: list[str] = []
+    out: list[str] = [elements_docx.head(document.blocks[:head_end], ids)]
     for i, block in enumerate(blocks):
         # The last body block and every tail block but the last keep with what follows.
         keep = tail < len(blocks) and tail - 1 <= i < len(blocks) - 1
         if block.role is Role.TABLE:
             out.append(_table(block, ids, keep))
+        elif block.role is Role.ATTACHMENT:
+            out.append(elements_docx.attachment(block, ids, keep))
         else:
             out.append(_paragraph(block, ids, keep, indents))
+    out.append(elements_docx.foot(document.blocks[foot_start:], ids))
     return "".join(out)

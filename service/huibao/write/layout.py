@@ -30,6 +30,18 @@ PAGE_NUMBER_BELOW_MM = 7  # the page-number line's top, below the type area
 # Word measures the footer from the page's bottom edge to the bottom of its line box.
 FOOTER_DISTANCE_MM = MARGINS_MM["bottom"] - PAGE_NUMBER_BELOW_MM - FOOTER_LINE_TWIPS / 20 * 25.4 / 72
 SIGNATURE_RIGHT_CHARS = 4
+# 公文 elements (GB/T 9704 7.2–7.4; ../shared/reference/gbt9704.md). The standard sets no size for
+# the 发文机关标志: 小初 (36 pt) is common; a longer name is narrowed to fit the type area.
+ISSUER_PT = 36
+ISSUER_LINE_TWIPS = 900  # 45 pt
+ISSUER_TOP_MM = 35  # top of the 发文机关标志 below the top of the type area
+RED = "FF0000"
+RED_RULE_TWIPS = 227  # the red line sits 4 mm below the 发文字号
+RED_RULE_WIDTH = 12  # eighths of a point: 1.5 pt
+IMPRINT_PT = 14  # 4号
+THICK_RULE = 8  # eighths of a point: 1 pt ≈ 0.35 mm
+THIN_RULE = 6  # 0.75 pt ≈ 0.25 mm
+ATTACHMENT_LEFT_CHARS = 6.5  # 空二字 + 附件： + a number and its point; titles align here
 
 FONT_TITLE = "方正小标宋简体"
 FONT_BODY = "仿宋_GB2312"
@@ -58,6 +70,17 @@ STYLE_IDS = {
     "runin": "RunInBody",
     "table": "TableGrid",
     "footer": "Footer",
+    "marking": "ReportMarking",
+    "issuer": "IssuerMark",
+    "doc_number": "DocumentNumber",
+    "signer": "SignerName",
+    "red_rule": "RedRule",
+    "masthead": "BriefName",
+    "issue": "BriefIssue",
+    "editor": "BriefEditor",
+    "attachment": "AttachmentNote",
+    "note": "ReportNote",
+    "imprint": "Imprint",
 }
 #: Role key → style name a restyled template must keep (looked up case-insensitively);
 #: roles missing from an office's template fall back to the body style.
@@ -77,6 +100,17 @@ STYLE_NAMES = {
     "table_header": "Report Table Header",
     "runin": "Run-in Body",
     "table": "Table Grid",
+    "marking": "Report Marking",
+    "issuer": "Issuer Mark",
+    "doc_number": "Document Number",
+    "signer": "Signer Name",
+    "red_rule": "Red Rule",
+    "masthead": "Brief Name",
+    "issue": "Brief Issue",
+    "editor": "Brief Editor",
+    "attachment": "Attachment Note",
+    "note": "Report Note",
+    "imprint": "Imprint",
 }
 BODY_MARKER = "{{p body }}"
 

@@ -28,6 +28,7 @@ from huibao.ooxml import fonts as font_table
 from huibao.ooxml import parts
 from huibao.ooxml.body import Indent
 from huibao.ooxml.parts import PageDef, StyleDef
+from huibao.write import element_styles
 from huibao.write import layout as L
 
 LAYOUT_PATH = resources.bundled_layout_docx()
@@ -53,7 +54,12 @@ def page() -> PageDef:
 
 
 def styles() -> list[StyleDef]:
-    """Return the template's styles: defaults, title, body roles, headings, table and footer."""
+    """Return the template's styles: defaults, title, body roles, headings, table, footer and
+    the 公文 elements (:mod:`huibao.write.element_styles`)."""
+    return _report_styles() + element_styles.styles()
+
+
+def _report_styles() -> list[StyleDef]:
     body = L.BODY_PT
     line = L.LINE_PITCH_TWIPS
     S = L.STYLE_IDS
