@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from huibao.check import layout_elements
 from huibao.ooxml.formatting import Layout, Paragraph, Section, read_layout
 from huibao.write.layout import cells
 
@@ -169,23 +170,25 @@ def _grid(section: Section, body: Paragraph | None) -> list[LayoutFinding]:
 
 
 def _classify(paragraphs: list[Paragraph]) -> dict[int, str]:
-    """Return paragraph index → role: title, subtitle, recipient, body, h1–h4, signature, date.
+    """Return paragraph index → role: title, subtitle, recipient, body, h1–h4, signature, date,
+    and the 公文 elements (:func:`huibao.check.layout_elements.classify`).
 
     The title is the first centred paragraph set large (18 pt or more, or styled Title) among
     the first five; other centred paragraphs are subtitles (mastheads, speaker lines), which
     GB/T 9704 leaves to the office.
     """
-    roles: dict[int, str] = {}
-    filled = [i for i, p in enumerate(paragraphs) if p.text.strip()]
+    roles: dict[int, str] = layout_elements.classify(paragraphs)
+    filled = [i for i, p in enumerate(paragraphs) if p.text.strip() and i not in roles]
     for i in filled[:5]:
         p = paragraphs[i]
         if p.jc == "center" and (p.size >= 18 or p.style.lower() == "title"):
             roles[i] = "title"
             break
-    title_at = next(iter(roles), -1)
+    title_at = next((i for i, r in roles.items() if r == "title"), -1)
     date_at = next((i for i in reversed(filled) if _DATE.match(paragraphs[i].text)), None)
     if date_at is not None:
         roles[date_at] = "date"
+        layout_elements.note_after(paragraphs, date_at, roles)
         before = [i for i in filled if i < date_at]
         if (
             before
@@ -299,8 +302,16 @@ def _paragraphs(layout: Layout) -> list[LayoutFinding]:
         "date": "成文日期",
     }
     found: list[tuple[int, LayoutFinding]] = []
+    foot = sorted(i for i, role in roles.items() if role in layout_elements.FOOT)
     for i, role in roles.items():
-        for kind, what, expected, actual in _paragraph_rules(layout.paragraphs[i], role):
+        p = layout.paragraphs[i]
+        if role in layout_elements.NAMES:
+            first, last = bool(foot) and i == foot[0], bool(foot) and i == foot[-1]
+            for kind, what, expected, actual in layout_elements.rules(p, role, first, last):
+                where = f"{layout_elements.NAMES[role]}{what}"
+                found.append((i, LayoutFinding(kind, where, expected, actual, i + 1)))
+            continue
+        for kind, what, expected, actual in _paragraph_rules(p, role):
             found.append((i, LayoutFinding(kind, f"{names[role]}{what}", expected, actual, i + 1)))
     return _group(found)
 

@@ -66,6 +66,10 @@ class Paragraph:
     line: float
     char_spacing: float
     fields: list[str]
+    color: str = ""  # the first run's colour as RRGGBB, "" when automatic
+    borders: dict[str, tuple[str, float]] = field(default_factory=dict)  # side → (colour, points)
+    framed: bool = False  # set in a frame (w:framePr), as a 版记 at the page foot is
+    runs: list[tuple[str, str]] = field(default_factory=list)  # (text, East Asian font) per run
 
 
 @dataclass
@@ -191,6 +195,7 @@ class _Reader:
             _merge(pprops, style.find(f"{_W}pPr"))
             _merge(rprops, style.find(f"{_W}rPr"))
         _merge(pprops, ppr)
+        style_rprops = {k: dict(v) for k, v in rprops.items()}
         texts = [t for t in p.iter(f"{_W}t")]
         first = texts[0].getparent() if texts else None
         for run in (first,) if first is not None else ():
@@ -219,6 +224,19 @@ class _Reader:
         first_line = chars("firstLine") if "hanging" not in ind else -_number(ind["hanging"]) / 20 / size
         spacing = pprops.get("spacing", {})
         line = _number(spacing.get("line")) / 20 if spacing.get("lineRule") == "exact" else 0.0
+        color = rprops.get("color", {}).get("val", "")
+        borders: dict[str, tuple[str, float]] = {}
+        framed = False
+        for source in [style.find(f"{_W}pPr") for style in self.styles.chain(style_id)] + [ppr]:
+            if source is None:
+                continue
+            framed = framed or source.find(f"{_W}framePr") is not None
+            for side in source.findall(f"{_W}pBdr/*"):
+                name = side.tag.replace(_W, "")
+                if side.get(f"{_W}val") in ("nil", "none"):
+                    borders.pop(name, None)
+                else:
+                    borders[name] = (side.get(f"{_W}color", "auto"), _number(side.get(f"{_W}sz")) / 8)
         instr = [t.text.strip() for t in p.iter(f"{_W}instrText") if t.text]
         instr += [f.get(f"{_W}instr", "").strip() for f in p.iter(f"{_W}fldSimple")]
         return Paragraph(
@@ -235,7 +253,31 @@ class _Reader:
             line=line,
             char_spacing=_number(rprops.get("spacing", {}).get("val")) / 20,
             fields=[i.split()[0] for i in instr if i],
+            color="" if color in ("", "auto") else color.upper(),
+            borders=borders,
+            framed=framed,
+            runs=self._runs(p, style_rprops),
         )
+
+    def _runs(self, p: Any, base: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+        """Return (text, East Asian font) of each run with text; ``base`` is the paragraph's
+        run formatting before the first run's own (the style chain's)."""
+        out: list[tuple[str, str]] = []
+        for run in p.iter(f"{_W}r"):
+            text = "".join(t.text or "" for t in run.iter(f"{_W}t"))
+            if not text:
+                continue
+            props = {k: dict(v) for k, v in base.items()}
+            rpr = run.find(f"{_W}rPr")
+            rstyle = rpr.find(f"{_W}rStyle") if rpr is not None else None
+            if rstyle is not None:
+                for style in self.styles.chain(rstyle.get(f"{_W}val", "")):
+                    _merge(props, style.find(f"{_W}rPr"))
+            _merge(props, rpr)
+            fonts = props.get("rFonts", {})
+            theme = self.theme.get(fonts.get("eastAsiaTheme", ""), "")
+            out.append((text, fonts.get("eastAsia", "") or theme))
+        return out
 
     def section(self, sect: Any, rels: dict[str, str]) -> Section:
         size = sect.find(f"{_W}pgSz")
