@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -75,3 +76,14 @@ def test_uploaded_docx_returns_the_extracted_text(client: TestClient) -> None:
     body = client.post("/api/check", files=files).json()
     assert body["text"] == "截至目前累计排查XX人。"
     assert body["text"][body["findings"][0]["start"] : body["findings"][0]["end"]] == "XX"
+
+
+def test_check_keeps_at_most_the_findings_cap_and_counts_them_all(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUIBAO_MAX_FINDINGS", "3")
+    text = "中,文," * 4 + "排查XX人，XX户"  # 8 ASCII commas (info) and 2 letter slots (error)
+    body = client.post("/api/check", json={"text": text}).json()
+    assert [f["kind"] for f in body["findings"]].count("letter_slot") == 2  # errors kept first
+    assert len(body["findings"]) == 3
+    assert body["counts"] == {"ascii_punctuation": 8, "letter_slot": 2}
