@@ -15,7 +15,7 @@ from huibao.compose.kinds import KINDS
 
 PAGES = ["/", "/convert", "/check"]
 ASSETS = ["/static/huibao.css", "/static/common.js", "/static/form.js", "/static/draft.js",
-          "/static/preview.js", "/static/convert.js",
+          "/static/preview.js", "/static/rows.js", "/static/convert.js",
           "/static/check.js", "/static/favicon.svg", "/report.css"]
 EXTERNAL = re.compile(r"(?:https?:)?//(?!127\.0\.0\.1|localhost)[a-z0-9.-]+\.[a-z]{2,}", re.I)
 
