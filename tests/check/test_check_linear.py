@@ -86,3 +86,19 @@ def test_the_worst_cases_still_find_what_they_plant() -> None:
     }
     for case, kind in expected.items():
         assert kind in check_text(WORST_CASES[case](300)).counts, case
+
+
+def _length_changing(name: str) -> Callable[[str], str]:
+    """A stand-in converter: s2* writes 於 for 于 and doubles 乙 (a phrase that changes length)."""
+    if name == "t2s":
+        return lambda text: text
+    return lambda text: text.replace("于", "於").replace("乙", "乙乙")
+
+
+def test_conversion_diffs_align_only_changed_pieces_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a line whose conversion changed length was aligned whole with difflib."""
+    from huibao.check import traditional
+
+    monkeypatch.setattr(traditional, "opencc_converter", _length_changing)
+    assert traditional.conversion_diffs("關于甲，乙丙于") == [(1, 2, "於"), (6, 7, "於")]
+    assert growth(lambda n: traditional.conversion_diffs("關于甲乙" * (n // 4))) < LINEAR_MARGIN
