@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
@@ -22,6 +22,7 @@ from huibao import core
 from huibao.api import content_disposition, read_json
 from huibao.errors import BadRequest, HuibaoError
 from huibao.store import access
+from huibao.store import outputs as replies
 from huibao.store.db import Store, get_store
 from huibao.store.diff import compare_counts, diff_facts
 from huibao.store.documents import (
@@ -72,9 +73,18 @@ async def opened(_app: Any) -> AsyncIterator[None]:
 router = APIRouter(prefix="/api", tags=["stored"], lifespan=opened)
 T = TypeVar("T")
 _MAX_ID = 2_147_483_647
-PathId = Annotated[int, Path(ge=1, le=_MAX_ID)]
-QueryId = Annotated[int | None, Query(ge=1, le=_MAX_ID)]
-NeededId = Annotated[int, Query(ge=1, le=_MAX_ID)]
+
+
+def digits_only(value: object) -> object:
+    """Refuse an id given as anything but plain digits (``9\f`` is not 9)."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("应为正整数")
+    return value
+
+
+PathId = Annotated[int, Path(ge=1, le=_MAX_ID), BeforeValidator(digits_only)]
+QueryId = Annotated[int | None, Query(ge=1, le=_MAX_ID), BeforeValidator(digits_only)]
+NeededId = Annotated[int, Query(ge=1, le=_MAX_ID), BeforeValidator(digits_only)]
 
 _ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
 _STATUS_TEXT = {
@@ -86,8 +96,16 @@ _STATUS_TEXT = {
 }
 
 
-def _responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {s: {"description": _STATUS_TEXT[s], "content": _ERROR} for s in (401, *statuses)}
+def _responses(
+    *statuses: int, ok: type[BaseModel] | None = None, code: int = 200
+) -> dict[int | str, dict[str, Any]]:
+    """Return the documented answers: ``ok`` for ``code``, the error shape for 401 and ``statuses``."""
+    out: dict[int | str, dict[str, Any]] = {
+        s: {"description": _STATUS_TEXT[s], "content": _ERROR} for s in (401, *statuses)
+    }
+    if ok is not None:
+        out[code] = {"model": ok, "description": ok.__doc__ or "成功"}
+    return out
 
 
 def _body(model: type[BaseModel]) -> dict[str, Any]:
@@ -122,7 +140,8 @@ def _if_match(request: Request) -> int | None:
 
 # ---- offices ---------------------------------------------------------------------------------
 
-@router.get("/offices", summary="List offices (with a token: its own office)", responses=_responses())
+@router.get("/offices", summary="List offices (with a token: its own office)",
+            responses=_responses(ok=replies.OfficesReply), response_model=None)
 async def offices(request: Request) -> dict[str, Any]:
     scope = access.scope_of(request)
 
@@ -134,7 +153,7 @@ async def offices(request: Request) -> dict[str, Any]:
 
 
 @router.post("/offices", summary="Create an office", status_code=201, openapi_extra=_body(OfficeIn),
-             responses=_responses(403, 409))
+             responses=_responses(403, 409, ok=replies.OfficeReply, code=201), response_model=None)
 async def new_office(request: Request) -> JSONResponse:
     access.require_admin(request)
     data = parse(OfficeIn, await read_json(request), "机关")
@@ -146,7 +165,8 @@ async def new_office(request: Request) -> JSONResponse:
     return JSONResponse({"ok": True, "office": await _in_thread(run)}, status_code=201)
 
 
-@router.get("/offices/{office_id}", summary="One office", responses=_responses())
+@router.get("/offices/{office_id}", summary="One office",
+            responses=_responses(ok=replies.OfficeReply), response_model=None)
 async def office(request: Request, office_id: PathId) -> dict[str, Any]:
     scope = access.scope_of(request)
 
@@ -158,7 +178,7 @@ async def office(request: Request, office_id: PathId) -> dict[str, Any]:
 
 
 @router.patch("/offices/{office_id}", summary="Change an office", openapi_extra=_body(OfficePatch),
-              responses=_responses(409))
+              responses=_responses(409, ok=replies.OfficeReply), response_model=None)
 async def change_office(request: Request, office_id: PathId) -> dict[str, Any]:
     scope = access.scope_of(request)
     data = parse(OfficePatch, await read_json(request), "机关")
@@ -172,7 +192,8 @@ async def change_office(request: Request, office_id: PathId) -> dict[str, Any]:
 
 # ---- series ----------------------------------------------------------------------------------
 
-@router.get("/series", summary="List series with their number of documents", responses=_responses())
+@router.get("/series", summary="List series with their number of documents",
+            responses=_responses(ok=replies.SeriesListReply), response_model=None)
 async def series_list(request: Request, office_id: QueryId = None) -> dict[str, Any]:
     scope = access.scope_of(request)
 
@@ -184,7 +205,7 @@ async def series_list(request: Request, office_id: QueryId = None) -> dict[str, 
 
 
 @router.post("/series", summary="Create a series", status_code=201, openapi_extra=_body(SeriesIn),
-             responses=_responses(409))
+             responses=_responses(409, ok=replies.SeriesReply, code=201), response_model=None)
 async def new_series(request: Request) -> JSONResponse:
     scope = access.scope_of(request)
     data = parse(SeriesIn, await read_json(request), "系列")
@@ -196,7 +217,8 @@ async def new_series(request: Request) -> JSONResponse:
     return JSONResponse({"ok": True, "series": await _in_thread(run)}, status_code=201)
 
 
-@router.get("/series/{series_id}", summary="One series", responses=_responses())
+@router.get("/series/{series_id}", summary="One series",
+            responses=_responses(ok=replies.SeriesReply), response_model=None)
 async def series_one(request: Request, series_id: PathId) -> dict[str, Any]:
     scope = access.scope_of(request)
 
@@ -208,7 +230,7 @@ async def series_one(request: Request, series_id: PathId) -> dict[str, Any]:
 
 
 @router.patch("/series/{series_id}", summary="Change a series", openapi_extra=_body(SeriesPatch),
-              responses=_responses())
+              responses=_responses(ok=replies.SeriesReply), response_model=None)
 async def change_series(request: Request, series_id: PathId) -> dict[str, Any]:
     scope = access.scope_of(request)
     data = parse(SeriesPatch, await read_json(request), "系列")
@@ -221,7 +243,7 @@ async def change_series(request: Request, series_id: PathId) -> dict[str, Any]:
 
 
 @router.post("/series/{series_id}/next", summary="Start the next period from the last document",
-             status_code=201, responses=_responses())
+             status_code=201, responses=_responses(ok=replies.DocumentReply, code=201), response_model=None)
 async def next_period(request: Request, series_id: PathId) -> JSONResponse:
     """A new draft: envelope and structure of the last period, dates rolled, counts as previous."""
     scope = access.scope_of(request)
@@ -236,7 +258,7 @@ async def next_period(request: Request, series_id: PathId) -> JSONResponse:
 # ---- documents -------------------------------------------------------------------------------
 
 @router.get("/documents", summary="List documents (no facts); a series newest period first",
-            responses=_responses())
+            responses=_responses(ok=replies.DocumentsReply), response_model=None)
 async def documents(
     request: Request,
     office_id: QueryId = None,
@@ -255,7 +277,7 @@ async def documents(
 
 
 @router.post("/documents", summary="Store a new draft", status_code=201, openapi_extra=_body(DocumentIn),
-             responses=_responses(409))
+             responses=_responses(409, ok=replies.DocumentReply, code=201), response_model=None)
 async def new_document(request: Request) -> JSONResponse:
     scope = access.scope_of(request)
     data = parse(DocumentIn, await read_json(request), "文稿")
@@ -268,7 +290,7 @@ async def new_document(request: Request) -> JSONResponse:
 
 
 @router.get("/compare", summary="Compare the counts of two documents (two periods)",
-            responses=_responses())
+            responses=_responses(ok=replies.CountsReply), response_model=None)
 async def compare(request: Request, a: NeededId, b: NeededId) -> dict[str, Any]:
     scope = access.scope_of(request)
 
@@ -280,7 +302,7 @@ async def compare(request: Request, a: NeededId, b: NeededId) -> dict[str, Any]:
 
 
 @router.get("/documents/{doc_id}", summary="One document with its facts (ETag = version)",
-            responses=_responses())
+            responses=_responses(ok=replies.DocumentReply), response_model=None)
 async def document(request: Request, doc_id: PathId) -> JSONResponse:
     scope = access.scope_of(request)
 
@@ -292,7 +314,8 @@ async def document(request: Request, doc_id: PathId) -> JSONResponse:
 
 
 @router.put("/documents/{doc_id}", summary="Save a draft (If-Match or version; stale saves are kept)",
-            openapi_extra=_body(DocumentSave), responses=_responses(409, 412, 428))
+            openapi_extra=_body(DocumentSave), response_model=None,
+            responses=_responses(409, 412, 428, ok=replies.DocumentReply))
 async def save(request: Request, doc_id: PathId) -> JSONResponse:
     """Saves over the version named by ``If-Match`` (412 when stale) or ``version`` (409 when stale).
 
@@ -316,7 +339,7 @@ async def save(request: Request, doc_id: PathId) -> JSONResponse:
 
 
 @router.get("/documents/{doc_id}/revisions", summary="Every revision of a document (no facts)",
-            responses=_responses())
+            responses=_responses(ok=replies.RevisionsReply), response_model=None)
 async def revisions(request: Request, doc_id: PathId) -> dict[str, Any]:
     scope = access.scope_of(request)
 
@@ -328,7 +351,7 @@ async def revisions(request: Request, doc_id: PathId) -> dict[str, Any]:
 
 
 @router.get("/documents/{doc_id}/revisions/{rev_id}", summary="One revision with its facts",
-            responses=_responses())
+            responses=_responses(ok=replies.RevisionReply), response_model=None)
 async def revision(request: Request, doc_id: PathId, rev_id: PathId) -> dict[str, Any]:
     scope = access.scope_of(request)
 
@@ -340,7 +363,7 @@ async def revision(request: Request, doc_id: PathId, rev_id: PathId) -> dict[str
 
 
 @router.get("/documents/{doc_id}/diff", summary="Changed fields between two revisions",
-            responses=_responses())
+            responses=_responses(ok=replies.ChangesReply), response_model=None)
 async def diff(
     request: Request, doc_id: PathId, a: int = Query(..., alias="from", ge=1, le=_MAX_ID),
     b: int = Query(..., alias="to", ge=1, le=_MAX_ID),
@@ -356,7 +379,7 @@ async def diff(
 
 
 @router.post("/documents/{doc_id}/finalize", summary="Finalise: 发文字号, stored .docx, read-only",
-             responses=_responses(409, 412))
+             responses=_responses(409, 412, ok=replies.DocumentReply), response_model=None)
 async def finalize_document(request: Request, doc_id: PathId) -> JSONResponse:
     """Finalises the draft (``If-Match`` optional); incomplete facts answer 409 and leave the draft."""
     scope = access.scope_of(request)
