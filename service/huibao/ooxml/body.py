@@ -80,25 +80,24 @@ def paragraph(
     indent: Indent | None = None,
     jc: str = "",
     space_before: int | None = None,
-    frame: str = "",
-    borders: str = "",
     tabs: tuple[tuple[str, int], ...] = (),
+    line_twips: int = 0,
 ) -> str:
     """Return a ``w:p`` of style ``style_id`` holding ``runs`` (from :func:`text_runs`).
 
     ``keep_next`` keeps it on the page of the next paragraph; ``indent``, ``jc`` (alignment)
-    and ``space_before`` (twips) override the style when given; ``frame`` (from
-    :func:`foot_frame`) and ``borders`` (from :func:`borders`) are written as given; ``tabs``
-    are (alignment, position in twips) tab stops.
+    and ``space_before`` (twips) override the style when given; ``tabs`` are (alignment,
+    position in twips) tab stops; ``line_twips`` sets an exact line height.
     """
     ppr = f'<w:pStyle w:val="{style_id}"/>'
     if keep_next:
         ppr += "<w:keepNext/>"
-    ppr += frame + borders
     if tabs:
         ppr += "<w:tabs>" + "".join(f'<w:tab w:val="{v}" w:pos="{pos}"/>' for v, pos in tabs) + "</w:tabs>"
-    if space_before is not None:
-        ppr += f'<w:spacing w:before="{space_before}" w:beforeLines="0"/>'
+    if space_before is not None or line_twips:
+        before = f' w:before="{space_before}" w:beforeLines="0"' if space_before is not None else ""
+        line = f' w:line="{line_twips}" w:lineRule="exact"' if line_twips else ""
+        ppr += f"<w:spacing{before}{line}/>"
     if indent is not None:
         ppr += indent.xml()
     if jc:
@@ -106,25 +105,41 @@ def paragraph(
     return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
 
 
-def foot_frame(width_twips: int) -> str:
-    """Return a ``w:framePr`` that sets paragraphs as one block at the foot of the type area
-    of the page they fall on, as wide as ``width_twips`` (the 版记 of GB/T 9704 7.4)."""
-    return (
-        f'<w:framePr w:w="{width_twips}" w:wrap="notBeside" w:vAnchor="margin" w:hAnchor="margin" '
-        'w:xAlign="center" w:yAlign="bottom"/>'
-    )
+def foot_table(width_twips: int, left_twips: int, rows: list[tuple[str, str]]) -> str:
+    """Return a one-column table floating at the foot of the type area of the page it falls
+    on (the 版记 of GB/T 9704 7.4), ``left_twips`` from the page's left edge. ``rows`` are
+    (cell borders from :func:`cell_borders`, paragraph) pairs.
 
-
-def borders(top: tuple[int, str] | None = None, bottom: tuple[int, str] | None = None) -> str:
-    """Return a ``w:pBdr`` with single rules: each side (width in eighths of a point, colour
-    as RRGGBB); "" when neither is given."""
-    sides = [
-        f'<w:{name} w:val="single" w:sz="{width}" w:space="1" w:color="{color}"/>'
-        for name, rule in (("top", top), ("bottom", bottom))
-        if rule is not None
-        for width, color in (rule,)
+    Placed from the page edge, not the margin: LibreOffice sets a floating table as wide as
+    the type area in the text flow unless it is positioned relative to the page."""
+    out = [
+        "<w:tbl><w:tblPr>"
+        '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" '
+        f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{left_twips}" w:tblpYSpec="bottom"/>'
+        '<w:tblOverlap w:val="never"/>'
+        f'<w:tblW w:w="{width_twips}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width_twips}"/></w:tblGrid>'
     ]
-    return f"<w:pBdr>{''.join(sides)}</w:pBdr>" if sides else ""
+    for cell_borders_xml, para in rows:
+        out.append(
+            f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/>'
+            f"{cell_borders_xml}</w:tcPr>{para}</w:tc></w:tr>"
+        )
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def cell_borders(top: tuple[int, str] | None = None, bottom: tuple[int, str] | None = None) -> str:
+    """Return a ``w:tcBorders`` with single rules on the given sides (width in eighths of a
+    point, colour RRGGBB) and none on the others."""
+    sides = []
+    for name, rule in (("top", top), ("left", None), ("bottom", bottom), ("right", None)):
+        if rule is None:
+            sides.append(f'<w:{name} w:val="nil"/>')
+        else:
+            sides.append(f'<w:{name} w:val="single" w:sz="{rule[0]}" w:space="0" w:color="{rule[1]}"/>')
+    return f"<w:tcBorders>{''.join(sides)}</w:tcBorders>"
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ class Paragraph:
     fields: list[str]
     color: str = ""  # the first run's colour as RRGGBB, "" when automatic
     borders: dict[str, tuple[str, float]] = field(default_factory=dict)  # side → (colour, points)
-    framed: bool = False  # set in a frame (w:framePr), as a 版记 at the page foot is
+    framed: bool = False  # in a frame or a floating table, as a 版记 at the page foot is
     runs: list[tuple[str, str]] = field(default_factory=list)  # (text, East Asian font) per run
 
 
@@ -321,6 +321,28 @@ def _relationships(reader: _Reader) -> dict[str, str]:
     }
 
 
+def _body_paragraphs(reader: _Reader, body: Any) -> list[Paragraph]:
+    """Return the body's own paragraphs and, in their place, those of floating tables (a 版记
+    set at the page foot), marked ``framed`` with their cell's top and bottom rules."""
+    found: list[Paragraph] = []
+    for child in body:
+        if child.tag == f"{_W}p":
+            found.append(reader.paragraph(child))
+        elif child.tag == f"{_W}tbl" and child.find(f"{_W}tblPr/{_W}tblpPr") is not None:
+            for cell in child.iter(f"{_W}tc"):
+                rules = {}
+                for side in cell.findall(f"{_W}tcPr/{_W}tcBorders/*"):
+                    if side.get(f"{_W}val") not in ("nil", "none"):
+                        color = side.get(f"{_W}color", "auto")
+                        rules[side.tag.replace(_W, "")] = (color, _number(side.get(f"{_W}sz")) / 8)
+                for p in cell.findall(f"{_W}p"):
+                    para = reader.paragraph(p)
+                    para.framed = True
+                    para.borders = {**para.borders, **rules}
+                    found.append(para)
+    return found
+
+
 def read_layout(data: bytes) -> Layout:
     """Return the layout of the .docx ``data``; raise UnsupportedMedia when it is not one."""
     reader = _Reader(data)
@@ -329,7 +351,7 @@ def read_layout(data: bytes) -> Layout:
     if body is None:
         raise UnsupportedMedia("不是有效的 .docx 文件：正文为空")
     rels = _relationships(reader)
-    paragraphs = [reader.paragraph(p) for p in body.iter(f"{_W}p") if p.getparent().tag == f"{_W}body"]
+    paragraphs = _body_paragraphs(reader, body)
     sections = [reader.section(s, rels) for s in body.iter(f"{_W}sectPr")]
     settings = reader.part("word/settings.xml")
     even = settings is not None and settings.find(f"{_W}evenAndOddHeaders") is not None

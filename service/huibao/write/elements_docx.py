@@ -5,7 +5,9 @@ Fonts, sizes, colours and spacing come from the layout template's element styles
 发文机关标志's distance from the top when 份号/密级/紧急程度 stand above it and its narrowing
 when a long name would not fit, the tab stops that put 签发人, a 简报's date and the 印发日期
 at the right end of their line, the attachments' hanging indents, and the 版记's rules and
-frame, which sets it at the foot of the type area of the page it falls on (GB/T 9704 7.4).
+floating table, which sets it at the foot of the type area of the page it falls on (GB/T 9704
+7.4). It does not move the 版记 to an even page: that needs the page count, which only Word or
+LibreOffice knows.
 """
 
 from __future__ import annotations
@@ -81,14 +83,14 @@ def attachment(block: Block, ids: dict[str, str], keep_next: bool) -> str:
 
 
 def foot(blocks: list[Block], ids: dict[str, str]) -> str:
-    """Return the 版记 or 报/送/发 block: one frame at the foot of the type area, a thick rule
-    above and below, a thin one above the 印发 line ("" when there is nothing in it)."""
+    """Return the 版记 or 报/送/发 block: a table floating at the foot of the type area of the
+    page it falls on, a thick rule above and below, a thin one above the 印发 line ("" when
+    there is nothing in it)."""
     if not blocks:
         return ""
     width = L.text_width_twips()
-    frame = wml.foot_frame(width)
     one_char = L.IMPRINT_PT * 20
-    out: list[str] = []
+    rows: list[tuple[str, str]] = []
     last = len(blocks) - 1
     for i, b in enumerate(blocks):
         top = (L.THICK_RULE, _BLACK) if i == 0 else (L.THIN_RULE, _BLACK) if b.role is Role.PRINTER else None
@@ -96,14 +98,12 @@ def foot(blocks: list[Block], ids: dict[str, str]) -> str:
         text = f"{b.label}{b.text}"
         if b.aside:
             text = f"{text}\t{b.aside}"
-        out.append(
-            wml.paragraph(
-                ids["imprint"],
-                wml.text_runs(text),
-                keep_next=i < last,
-                frame=frame,
-                borders=wml.borders(top, bottom),
-                tabs=(("right", width - one_char),) if b.aside else (),
-            )
+        para = wml.paragraph(
+            ids["imprint"],
+            wml.text_runs(text),
+            keep_next=i < last,
+            tabs=(("right", width - one_char),) if b.aside else (),
         )
-    return "".join(out)
+        rows.append((wml.cell_borders(top, bottom), para))
+    table = wml.foot_table(width, L.mm_to_twips(L.MARGINS_MM["left"]), rows)
+    return table + wml.paragraph(ids["imprint"], "", line_twips=20)  # a body never ends in a table
