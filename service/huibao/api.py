@@ -297,7 +297,10 @@ async def check_draft(
 ) -> dict[str, Any]:
     """Findings for a JSON ``{"text": ...}`` body or a multipart upload in field ``file``.
 
-    Returns ``{"ok": true, "text_length": n, "findings": [...], "counts": {kind: n}}``; for an
+    Returns ``{"ok": true, "text_length": n, "findings": [...], "total": n, "truncated": bool,
+    "complete": bool, "counts": {kind: n}}`` — at most ``HUIBAO_MAX_FINDINGS`` findings (the most
+    severe), ``total`` and ``counts`` over all of them (lower bounds when ``complete`` is false,
+    i.e. the scan stopped early on a text with far more findings than the cap); for an
     upload also ``"text"``, the plain text extracted from the file (a JSON body is not echoed),
     and with ``?layout=true`` ``"layout"``: the .docx's deviations from GB/T 9704-2012, each with
     ``where``, ``expected``, ``found`` and a Chinese ``message``.
@@ -330,6 +333,9 @@ async def check_draft(
         **({"text": text} if echo else {}),
         **({"layout": [f.as_dict() for f in layout]} if layout is not None else {}),
         "findings": [f.as_dict() for f in findings],
+        "total": findings.total,
+        "truncated": findings.truncated,
+        "complete": findings.complete,
         "counts": checker.counts_by_kind(findings),
     }
 

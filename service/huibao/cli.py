@@ -146,7 +146,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         any_findings = any_findings or bool(findings) or bool(layout)
         if args.json:
-            result: dict[str, Any] = {"file": shown, "findings": [f.as_dict() for f in findings]}
+            result: dict[str, Any] = {
+                "file": shown,
+                "findings": [f.as_dict() for f in findings],
+                "total": findings.total,
+                "truncated": findings.truncated,
+            }
             if args.layout:
                 result["layout"] = [f.as_dict() for f in layout]
             results.append(result)
@@ -160,6 +165,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             hidden = len(findings) - len(shown_findings)
             if hidden:
                 print(f"{shown}: 另有 {hidden} 处提示（如半角标点），加 --all 显示")
+            if findings.truncated:
+                more = "" if findings.complete else "以上"
+                print(f"{shown}: 共发现 {findings.total} 处{more}，只列出最重要的 {len(findings)} 处")
     if args.json:
         print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
     elif not any_findings:

@@ -79,3 +79,18 @@ def test_a_json_flag_must_be_a_json_boolean(client: TestClient, value: object) -
     answer = client.post("/api/check", json={"text": "# 标题", "markdown": value})
     assert answer.status_code == 400
     assert answer.json()["errors"][0]["field"] == "markdown"
+
+
+def test_a_text_with_more_findings_than_the_cap_says_so(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUIBAO_MAX_FINDINGS", "10")
+    body = client.post("/api/check", json={"text": "截至XX月XX日，排查XX处。" * 50}).json()
+    assert len(body["findings"]) == 10
+    assert body["truncated"] is True and body["total"] >= 150
+    assert sum(body["counts"].values()) == body["total"]
+
+
+def test_a_clean_check_is_not_truncated(client: TestClient) -> None:
+    body = client.post("/api/check", json={"text": "截至5月18日，共排查隐患12处。"}).json()
+    assert body["findings"] == [] and body["total"] == 0 and body["truncated"] is False
