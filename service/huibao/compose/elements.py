@@ -44,7 +44,8 @@ Day = Annotated[dt.date, BeforeValidator(_not_number)]
 class Model(BaseModel):
     """Base of the element models: unknown fields are errors, text is stripped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # defer_build: a kind's models are built when first used, so a render builds only its own
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 _DOC_NUMBER = re.compile(
     r"^(?P<code>[^\[［(（〔【]+?)\s*(?P<open>[\[［(（〔【])\s*(?P<year>\d{4})\s*[\]］)）〕】]\s*"

@@ -101,7 +101,8 @@ MAX_ITEMS = 1000
 class Model(BaseModel):
     """Base of every facts model: unknown fields are errors, so typos never vanish silently."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # defer_build: a kind's models are built when first used, so a render builds only its own
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     @field_validator("*", mode="before")
     @classmethod
