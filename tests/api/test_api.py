@@ -126,7 +126,7 @@ def test_wrong_types_name_each_field(client: TestClient, minimal: dict[str, Any]
     assert fields == {
         "topic": "情况汇报：缺少必填项",
         "counts[0].value": "情况汇报：应为数字",
-        "signed_on": "情况汇报：日期格式应为 YYYY-MM-DD",
+        "signed_on": "情况汇报：应为日期，如 2020-01-28",
     }
 
 
