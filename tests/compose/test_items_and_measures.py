@@ -98,3 +98,10 @@ def test_a_summary_may_be_titled_by_area() -> None:
         "measures": ["开展校园食品安全专项检查"],
     }
     assert text_of(data).startswith("全县2025年食品安全工作总结\n")
+
+
+def test_a_long_topic_missing_from_a_given_title_stays_in_the_opening() -> None:
+    data = {**SITUATION, "topic": "岁末年初安全生产隐患大排查大整治百日攻坚", "title": "关于近期工作的汇报"}
+    assert "现将我局岁末年初安全生产隐患大排查大整治百日攻坚情况汇报如下：" in text_of(
+        {**data, "measures": ["x"]}
+    )

@@ -20,9 +20,10 @@ LONG_TOPIC = 15
 
 def report_subject(facts: Envelope) -> str:
     """Return what an opening says is reported: 我局疫情防控工作情况, or 有关情况 for a long topic
-    (already named in the title, not repeated verbatim)."""
+    that the title already names (not repeated verbatim; a title without it keeps it here)."""
     topic = wording.with_work(facts.topic)
-    return "有关情况" if len(topic) > LONG_TOPIC else f"{facts.self_name}{topic}情况"
+    named_in_title = facts.title is None or wording.clause(facts.topic) in facts.title
+    return "有关情况" if len(topic) > LONG_TOPIC and named_in_title else f"{facts.self_name}{topic}情况"
 
 
 def when_phrase(facts: Envelope) -> str:
