@@ -36,7 +36,16 @@ from huibao.store.documents import (
     save_document,
 )
 from huibao.store.finalize import finalize, render_stored, rendition
-from huibao.store.inputs import DocumentIn, DocumentSave, OfficeIn, OfficePatch, SeriesIn, SeriesPatch, parse
+from huibao.store.inputs import (
+    KIND_NAMES,
+    DocumentIn,
+    DocumentSave,
+    OfficeIn,
+    OfficePatch,
+    SeriesIn,
+    SeriesPatch,
+    parse,
+)
 from huibao.store.offices import (
     create_office,
     create_series,
@@ -410,6 +419,57 @@ async def render_document(
                         headers={"Content-Disposition": content_disposition(out.filename)})
 
     return await _in_thread(run)
+
+
+_IMPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {
+                "type": "object",
+                "properties": {"text": {"type": "string", "minLength": 1},
+                               "kind": {"type": "string", "enum": KIND_NAMES}},
+                "required": ["text"],
+                "additionalProperties": False,
+            }},
+            "multipart/form-data": {"schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"},
+                               "kind": {"type": "string", "enum": KIND_NAMES}},
+                "required": ["file"],
+            }},
+        },
+    }
+}
+
+
+@router.post("/import", summary="Read a report (.docx, .txt or text) into draft facts, best effort",
+             openapi_extra=_IMPORT_BODY, responses=_responses())
+async def import_report(request: Request) -> dict[str, Any]:
+    """Draft facts (title, recipient, signature, date, counts with breakdowns and previous values),
+    the headed sections, and the lines that could not be placed, for the clerk to finish."""
+    from huibao.api import is_multipart, read_upload
+    from huibao.compose.kinds import get_kind
+    from huibao.reportimport import import_file, import_text
+    from huibao.uploads import UploadLimits
+
+    if is_multipart(request):
+        form, _name, data = await read_upload(request, UploadLimits.from_env())
+        kind = form.get("kind")
+        kind_id = get_kind(kind).id if isinstance(kind, str) and kind else "situation_report"
+        result = await run_in_threadpool(import_file, data, kind_id)
+    else:
+        body = await read_json(request)
+        if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"].strip():
+            raise BadRequest("text 应为非空文本", field="text")
+        if set(body) - {"text", "kind"}:
+            raise BadRequest("不认识的字段（请检查拼写）", field=sorted(set(body) - {"text", "kind"})[0])
+        kind = body.get("kind")
+        if kind is not None and not isinstance(kind, str):
+            raise BadRequest("kind 应为文种名称", field="kind")
+        kind_id = get_kind(kind).id if kind else "situation_report"
+        result = await run_in_threadpool(import_text, body["text"], kind_id)
+    return {"ok": True, **result.as_dict()}
 
 
 def install(app: FastAPI) -> None:

@@ -185,6 +185,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return _print(office_dict(restore_office(s, data, args.name)))
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Print the draft facts read from FILE (.docx or text), its sections and what was not placed."""
+    from huibao.cli import read_input
+    from huibao.compose.kinds import get_kind
+    from huibao.reportimport import import_file
+
+    result = import_file(read_input(args.file), get_kind(args.kind).id)
+    if args.output:
+        content = json.dumps(result.facts, ensure_ascii=False, indent=2).encode("utf-8")
+        _write(args.output, content)
+        print(f"已读出 {len(result.facts.get('counts', []))} 项数据，事实已写入 {args.output}；"
+              f"{len(result.unplaced)} 段未能归类", file=sys.stderr)
+    return _print(result.as_dict())
+
+
 def _office_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--self-reference", dest="self_reference", help="自称，如：我局")
     p.add_argument("--recipient", help="默认主送机关")
@@ -263,6 +278,12 @@ def register(sub: Any) -> None:
     p.add_argument("office", help="机关编号或名称")
     p.add_argument("-o", "--output", help="输出文件（默认 机关名称.huibao.json）")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="从已有文稿（.docx/.txt）读出事实草稿（尽力而为）")
+    p.add_argument("file", help=".docx 或文本文件，- 表示标准输入")
+    p.add_argument("--kind", default="situation_report", help="文种（默认 situation_report）")
+    p.add_argument("-o", "--output", help="把事实写入该文件")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("restore", help="从导出的 JSON 文件恢复一个机关")
     p.add_argument("file", help="导出的 JSON 文件，- 表示标准输入")
