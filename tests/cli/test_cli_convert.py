@@ -45,6 +45,11 @@ def test_repair_from_and_keep_options(capsys: pytest.CaptureFixture[str], tmp_pa
     assert out2.read_text(encoding="utf-8") == "余華發言，資訊"  # the name in the target script
 
 
+def test_help_lists_every_script() -> None:
+    done = run("convert", "-h")
+    assert "zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK" in done.stdout.decode("utf-8")
+
+
 def test_docx_is_converted_next_to_the_input_by_default(tmp_path: Path) -> None:
     document = docx.Document()
     para = document.add_paragraph()
@@ -80,6 +85,8 @@ def test_docx_on_stdin_needs_an_output_file(tmp_path: Path) -> None:
         (["convert", "-", "--to", "zh-Hant"], b"\x00\x01\x02binary", "不是纯文本"),
         (["convert", "-", "--to", "zh-Hant", "-o", "/nonexistent/out.docx"], b"PK\x03\x04junk", "Word"),
         (["detect", "/no/such/file.txt"], b"", "文件不存在"),
+        (["convert", "-", "--to", "zh-Hant", "--keep", "名" * 51], "干部".encode(), "keep[0]"),
+        (["convert", "-", "--to", "klingon"], "干部".encode(), "zh-Hant-HK"),  # the choices named
     ],
 )
 def test_bad_input_exits_2_with_one_chinese_line(args: list[str], stdin: bytes, needle: str) -> None:
