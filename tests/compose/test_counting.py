@@ -342,3 +342,15 @@ def test_decimal_change_is_exact() -> None:
         "降雨量120.5毫米，比上期增加20.25毫米、增长20.2%"
     )
     assert Decimal("20.25") / Decimal("100.25") * 100 < Decimal("20.2")  # 20.199… rounds to 20.2
+
+
+def test_a_rate_of_a_breakdown_part_follows_the_whole() -> None:
+    passed = count(label="合格", value=1831, measure="批次")
+    total = count(label="完成食品监督抽检", value=1860, measure="批次", breakdown=[passed.model_dump()])
+    part = total.breakdown[0]
+    other = count(label="立案查处食品安全违法案件", value=74, measure="件")
+    text = snapshot("", "我局", [total, other], [RateText("抽检合格率达98.4%", part)])
+    assert (
+        text
+        == "我局完成食品监督抽检1860批次，其中合格1831批次，抽检合格率达98.4%；立案查处食品安全违法案件74件。"
+    )

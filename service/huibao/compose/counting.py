@@ -148,13 +148,19 @@ def snapshot(lead: str, subject: str, counts: Sequence[Count], rates: Sequence[R
 
     The first sentence opens with ``lead`` and ``subject`` (截至…，我局…) unless the count names
     its own subject (全县); counts of one ``group`` share a sentence; each rate follows the count it
-    is computed from; sentences close before :data:`SENTENCE_LIMIT` characters. "" when empty.
+    is computed from (or the whole whose breakdown holds it); sentences close before
+    :data:`SENTENCE_LIMIT` characters. "" when empty.
     """
+    home: dict[int, Count] = {}  # every count, breakdown parts included → its top-level count
+    for c in counts:
+        for part in _with_parts(c):
+            home.setdefault(id(part), c)
     beside: dict[int, list[str]] = {}
     loose: list[str] = []
     for r in rates:
-        if r.beside is not None and any(r.beside is c for c in counts):
-            beside.setdefault(id(r.beside), []).append(r.text)
+        top = home.get(id(r.beside)) if r.beside is not None else None
+        if top is not None:
+            beside.setdefault(id(top), []).append(r.text)
         else:
             loose.append(r.text)
     blocks: list[list[tuple[str, str]]] = []  # each block: clauses (text, own subject or "")
@@ -200,6 +206,11 @@ def snapshot(lead: str, subject: str, counts: Sequence[Count], rates: Sequence[R
             body = f"{lead}，{opener}{body}" if lead else f"{opener}{body}"
         out.append(f"{body}。")
     return "".join(out)
+
+
+def _with_parts(c: Count) -> list[Count]:
+    """Return a count and, depth first, every part of its breakdown."""
+    return [c, *(part for b in c.breakdown for part in _with_parts(b))]
 
 
 def _length(clauses: Sequence[tuple[str, str]]) -> int:
