@@ -24,7 +24,9 @@ class WorkSummary(Envelope):
     )
     overview: Text | None = Field(default=None, title="总体情况", description="开头段中的总体概述")
     area: ShortText | None = Field(
-        default=None, title="地区", description="按地区而非发文单位命名标题时填写，如：全县、青禾县"
+        default=None,
+        title="地区",
+        description="按地区而非发文单位命名标题、叙述成效时填写，如：全县、青禾县",
     )
     measures: list[Measure] = Field(
         default_factory=list, title="主要做法", description="小标题宜为两个四字短语"
@@ -57,6 +59,7 @@ def prepare(facts: Envelope) -> dict[str, Any]:
         "title": facts.title
         or f"{facts.area or facts.unit.name}{year_of(facts)}{wording.with_work(facts.topic)}总结",
         "since": since,
+        "opener": wording.clause(facts.area) or facts.self_name,  # 全县… when titled by area
         "overview": overview,
         "rates": rate_texts(facts.counts, facts.rates),
     }
