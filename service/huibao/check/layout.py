@@ -308,7 +308,7 @@ def _paragraphs(layout: Layout) -> list[LayoutFinding]:
         if role in layout_elements.NAMES:
             first, last = bool(foot) and i == foot[0], bool(foot) and i == foot[-1]
             for kind, what, expected, actual in layout_elements.rules(p, role, first, last):
-                where = f"{layout_elements.NAMES[role]}{what}"
+                where = f"{layout_elements.place(role, kind)}{what}"
                 found.append((i, LayoutFinding(kind, where, expected, actual, i + 1)))
             continue
         for kind, what, expected, actual in _paragraph_rules(p, role):

@@ -29,6 +29,7 @@ _PRINTED = re.compile(r"印发$")
 _GOOD_PRINTED = re.compile(r"[12]\d{3}年[1-9]\d?月[1-9]\d?日印发$")
 _DISTRIBUTION = re.compile(r"^[报送发][：:]")
 _COPIES = re.compile(r"^共印\d+份$")
+ISSUER_MIN_PT = 26  # a centred line this large above the title is a 发文机关标志 or 简报 name
 HEAD = ("copy_number", "secrecy", "urgency", "issuer", "doc_number", "red_rule", "issue", "editor")
 FOOT = ("cc", "printer", "distribution", "copies", "imprint")
 NAMES = {
@@ -50,6 +51,14 @@ NAMES = {
 }
 
 
+def place(role: str, kind: str) -> str:
+    """Return the Chinese name findings of ``kind`` about a ``role`` element are filed under:
+    the 版记's lines share one for their font and size, so a restyled 版记 is one finding."""
+    if role in FOOT and kind in ("layout.font", "layout.size"):
+        return "版记" if role in ("cc", "printer", "imprint") else "简报报送范围"
+    return NAMES[role]
+
+
 def red(color: str) -> bool:
     """Return True for a red colour given as RRGGBB (auto and black are not)."""
     if not re.fullmatch(r"[0-9A-Fa-f]{6}", color):
@@ -62,15 +71,16 @@ def _head_role(p: Paragraph, seen: set[str]) -> str:
     """Return the head element ``p`` is ("" when it is none)."""
     text = p.text.strip()
     if not text:
-        return "red_rule" if red(p.borders.get("bottom", ("", 0))[0]) else ""
+        ruled = "bottom" in p.borders and bool(seen & {"issuer", "doc_number"})
+        return "red_rule" if red(p.borders.get("bottom", ("", 0))[0]) or ruled else ""
     if _COPY.match(text) and not seen & {"issuer", "doc_number"}:
         return "copy_number"
     if _SECRECY_LOOSE.match(text) and "issuer" not in seen:
         return "secrecy"
     if _URGENCY.match(text) and "issuer" not in seen:
         return "urgency"
-    if red(p.color) and p.jc == "center":
-        return "issuer"
+    if p.jc == "center" and (red(p.color) or p.size >= ISSUER_MIN_PT) and "doc_number" not in seen:
+        return "issuer"  # red, or larger than any title (2号, 22 pt) may be
     if "issuer" in seen and _DOC_NUMBER.search(text):
         return "doc_number"
     if "issuer" in seen and _ISSUE.match(text):
