@@ -465,7 +465,7 @@ async def import_report(request: Request) -> dict[str, Any]:
         if set(body) - {"text", "kind"}:
             raise BadRequest("不认识的字段（请检查拼写）", field=sorted(set(body) - {"text", "kind"})[0])
         kind = body.get("kind")
-        if kind is not None and not isinstance(kind, str):
+        if "kind" in body and not isinstance(kind, str):
             raise BadRequest("kind 应为文种名称", field="kind")
         kind_id = get_kind(kind).id if kind else "situation_report"
         result = await run_in_threadpool(import_text, body["text"], kind_id)
