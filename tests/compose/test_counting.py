@@ -354,3 +354,17 @@ def test_a_rate_of_a_breakdown_part_follows_the_whole() -> None:
         text
         == "我局完成食品监督抽检1860批次，其中合格1831批次，抽检合格率达98.4%；立案查处食品安全违法案件74件。"
     )
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ({"value": 5, "previous": -5}, "余额5万元，比上期增加10万元"),
+        ({"value": 5, "target": -3}, "余额5万元"),
+        ({"value": 5, "target": 0}, "余额5万元"),
+    ],
+)
+def test_no_growth_rate_or_completion_against_a_base_of_zero_or_below(
+    fragment: dict[str, Any], expected: str
+) -> None:
+    assert count_phrase(count(label="余额", measure="万元", **fragment)) == expected

@@ -31,7 +31,7 @@ def change_phrase(
     """Return 比上年同期增加12人、增长8.5% / 比上期减少3起、下降20% / 与上月持平.
 
     A measure of % compares in 百分点 (比上期提高1.2个百分点); a previous value of 0 gives the
-    change alone (增加12人).
+    change alone (增加12人), and so does a negative one.
     """
     against = label or DEFAULT_PREVIOUS
     diff = value - previous
@@ -41,8 +41,8 @@ def change_phrase(
         return points_phrase(value, previous, label)
     amount = figure(_Change(abs(diff), measure, None, scale))
     phrase = f"比{against}{'增加' if diff > 0 else '减少'}{amount}"
-    if previous:
-        growth = percent(abs(diff), abs(previous), 1)
+    if previous > 0:  # a growth rate over 0 or a negative base means nothing
+        growth = percent(abs(diff), previous, 1)
         if growth != "0":
             phrase += f"、{'增长' if diff > 0 else '下降'}{growth}%"
     return phrase
@@ -58,7 +58,7 @@ def points_phrase(value: Decimal, previous: Decimal, label: str | None) -> str:
 
 
 def target_phrase(value: Decimal, target: Decimal, label: str | None) -> str:
-    """Return 完成年度目标任务的93.4% ("" when the target is 0)."""
-    if not target:
+    """Return 完成年度目标任务的93.4% ("" when the target is 0 or negative)."""
+    if target <= 0:
         return ""
     return f"完成{label or DEFAULT_TARGET}的{percent(value, target, 1)}%"
