@@ -105,3 +105,22 @@ def test_a_long_topic_missing_from_a_given_title_stays_in_the_opening() -> None:
     assert "现将我局岁末年初安全生产隐患大排查大整治百日攻坚情况汇报如下：" in text_of(
         {**data, "measures": ["x"]}
     )
+
+
+@pytest.mark.parametrize(
+    ("topic", "heading"),
+    [
+        ("森林防灭火", "一、森林防灭火工作阶段性总结"),
+        ("城乡居民基本医疗保险参保扩面提质专项行动", "一、阶段性工作总结"),
+    ],
+)
+def test_a_speech_names_a_long_topic_once(topic: str, heading: str) -> None:
+    data = {
+        "kind": "speech",
+        "unit": {"name": "青禾县医疗保障局", "self_reference": "我局"},
+        "topic": topic,
+        "occasion": "全县医疗保障工作推进会",
+        "stage_summary": "今年以来，我局统筹推进各项重点工作",
+    }
+    lines = text_of(data).split("\n")
+    assert heading in lines

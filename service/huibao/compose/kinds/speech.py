@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from huibao.compose import wording
 from huibao.compose.facts import Count, Envelope, Item, Point, ShortText, Text
 from huibao.compose.kinds import Kind
-from huibao.compose.phrases import when_phrase
+from huibao.compose.phrases import LONG_TOPIC, when_phrase
 
 
 class Speech(Envelope):
@@ -43,6 +43,10 @@ def prepare(facts: Envelope) -> dict[str, Any]:
     return {
         "title": facts.title or f"在{wording.clause(facts.occasion)}上的发言",
         "when": when_phrase(facts),
+        # a long topic, already named in the opening, is not repeated in the first heading
+        "stage_heading": "阶段性工作总结"
+        if len(wording.with_work(facts.topic)) > LONG_TOPIC
+        else f"{wording.with_work(facts.topic)}阶段性总结",
     }
 
 
