@@ -100,3 +100,18 @@ def test_finalising_the_same_document_twice_at_once_gives_one_serial(
         for _ in range(4):
             pool.submit(run)
     assert sorted(outcomes) == ["Conflict"] * 3 + ["青应急〔2026〕1号"]
+
+
+def test_the_stored_docx_carries_its_number_and_the_facts_keep_it(
+    store: Store, office: Office, facts: dict[str, Any]
+) -> None:
+    from huibao.uploads import open_docx
+
+    (doc_id,) = new_drafts(store, office.id, facts, 1)
+    doc = finalize(store, doc_id)
+    assert doc.facts["doc_number"] == "青应急〔2026〕1号" and doc.version == 2
+    with store.read() as s:
+        kept = rendition(s, doc_id)
+    assert kept is not None
+    text = "\n".join(p.text for p in open_docx(kept.docx).paragraphs)
+    assert "青应急〔2026〕1号" in text

@@ -1,9 +1,9 @@
 """Finalising a draft: the next 发文字号 serial of its office and year, the .docx kept with its sha256.
 
-The .docx is rendered before the write transaction (rendering takes a while; the lock should not).
-The serial comes from one atomic ``INSERT … ON CONFLICT DO UPDATE … RETURNING`` on the office's
-counter row, inside the same transaction that marks the document final, so a serial is never given
-twice and never skipped by a failed finalisation.
+The facts are validated before the write transaction; the .docx, carrying the 发文字号 when the
+office has a 机关代字, is rendered inside it. The serial comes from one atomic ``INSERT … ON CONFLICT
+DO UPDATE … RETURNING`` on the office's counter row, inside the same transaction that marks the
+document final, so a serial is never given twice and never skipped by a failed finalisation.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from huibao import core
 from huibao.errors import Conflict, ErrorItem, InvalidFacts, NotFound
 from huibao.store.db import Store
 from huibao.store.documents import get_document
-from huibao.store.models import Document, Office, Rendition, SerialCounter, utcnow
+from huibao.store.models import Document, Office, Rendition, Revision, SerialCounter, utcnow
 from huibao.store.offices import Scope
 
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
@@ -63,9 +63,23 @@ def render_stored(facts: dict[str, Any], fmt: str) -> core.Output:
     try:
         return core.render(facts, fmt)
     except InvalidFacts as exc:
-        error = Conflict("文稿尚不完整")
-        error.errors = [ErrorItem(e.field, f"文稿尚不完整：{e.message}") for e in exc.errors]
-        raise error from None
+        raise _incomplete(exc) from None
+
+
+def check_complete(facts: dict[str, Any]) -> None:
+    """Raise Conflict (409) naming every field when ``facts`` do not validate."""
+    from huibao.compose.kinds import parse_facts
+
+    try:
+        parse_facts(facts)
+    except InvalidFacts as exc:
+        raise _incomplete(exc) from None
+
+
+def _incomplete(exc: InvalidFacts) -> Conflict:
+    error = Conflict("文稿尚不完整")
+    error.errors = [ErrorItem(e.field, f"文稿尚不完整：{e.message}") for e in exc.errors]
+    return error
 
 
 def finalize(store: Store, doc_id: int, scope: Scope = None, based_on: int | None = None) -> Document:
@@ -81,26 +95,32 @@ def finalize(store: Store, doc_id: int, scope: Scope = None, based_on: int | Non
         version, facts = doc.version, doc.facts
     if based_on is not None and based_on != version:
         raise Conflict(f"文稿已被修改：当前为第 {version} 版，请求基于第 {based_on} 版", field="version")
-    content = render_stored(facts, "docx").content
-    digest = hashlib.sha256(content).hexdigest()
+    check_complete(facts)  # before taking the lock: an incomplete draft never waits for it
     year = document_year(facts)
     with store.write() as session:
         office = session.get(Office, doc.office_id)
         if office is None:
             raise NotFound(f"找不到文稿 {doc_id}", field="id")
         serial = next_serial(session, office.id, year)
+        number = document_number(office, year, serial)
+        if office.code:  # the .docx carries the 发文字号 it was given
+            facts = {**facts, "doc_number": number}
+        # Rendered under the lock: a failure rolls the serial back, so none is ever skipped.
+        content = render_stored(facts, "docx").content
         now = utcnow()
         result = session.execute(
             update(Document)
             .where(Document.id == doc_id, Document.version == version, Document.status == "draft")
-            .values(status="final", serial=serial, year=year, number=document_number(office, year, serial),
-                    finalized_at=now, updated_at=now)
+            .values(status="final", serial=serial, year=year, number=number, facts=facts,
+                    version=version + 1, finalized_at=now, updated_at=now)
             .execution_options(synchronize_session=False)
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             # Saved or finalised meanwhile: raising rolls the serial back with everything else.
             raise Conflict("文稿在定稿过程中被修改或已被定稿，请重试", field="version")
-        session.add(Rendition(document_id=doc_id, docx=content, sha256=digest))
+        session.add(Revision(document_id=doc_id, version=version + 1, based_on=version, conflict=False,
+                             facts=facts))
+        session.add(Rendition(document_id=doc_id, docx=content, sha256=hashlib.sha256(content).hexdigest()))
     with store.read() as session:
         return get_document(session, doc_id, scope)
 
