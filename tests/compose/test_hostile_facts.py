@@ -169,3 +169,12 @@ def test_every_list_holds_at_most_the_limit(changes: dict[str, Any], field: str)
 
 def test_a_list_at_the_limit_is_accepted() -> None:
     assert len(parse_facts(facts(problems=["问题"] * MAX_ITEMS)).problems) == MAX_ITEMS
+
+
+def test_no_illegal_character_survives_composition_whatever_field_carries_it() -> None:
+    data = facts(signed_on="2026-01-02")
+    data["notes"] = "联系人\ufffe：张三"
+    data["printer"] = "县政府\uffff办公室"
+    document = build(data)  # 附注 and 印发机关 are placed by element_blocks, not the template
+    texts = [document.title] + [f"{b.label}{b.heading}{b.text}" for b in document.blocks]
+    assert not any(ch in t for t in texts for ch in ("\ufffe", "\uffff"))

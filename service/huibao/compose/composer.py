@@ -158,7 +158,8 @@ def compose(facts: Envelope, template: str, prepare: Prepare | None = None) -> D
     title = next((b.text for b in blocks if b.role is Role.TITLE), "")
     document = Document(kind=facts.kind, title=title, blocks=blocks, script=facts.script)
     element_blocks.apply(facts, document)  # 版头, 附件说明, 附注, 版记 … as the facts and kind ask
-    return document
+    document.map_text(lambda text: _CONTROL.sub("", text))  # whatever path a text took: no C0/C1,
+    return document  # surrogate or noncharacter reaches any writer
 
 
 def parse_lines(rendered: str) -> list[Block]:
