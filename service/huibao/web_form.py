@@ -158,6 +158,7 @@ def join(path: str, key: str) -> str:
 
 
 def scalar(value: Any) -> str:
+    """Return a form value's text: "" for None, "true"/"false" for booleans, else ``str``."""
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -130,7 +130,7 @@ def first_leaf(root: Node, focus: str) -> str:
 
 
 def labels_of(root: Node) -> dict[str, str]:
-    """Return each node's id mapped to its label (rows as 基本数据第1项)."""
+    """Return each node's id mapped to its label (rows as 主要数据第1项)."""
     out: dict[str, str] = {}
     stack: list[tuple[Node, str]] = [(c, "") for c in root.children]
     while stack:
