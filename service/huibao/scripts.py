@@ -53,14 +53,15 @@ class Script(StrEnum):
 
     @classmethod
     def parse(cls, value: object, field: str | None = "script") -> Script:
-        """Return the script named by ``value`` (a code in any letter case, or a Chinese label).
+        """Return the script whose code is ``value``, exactly as published (zh-Hant-TW).
 
-        Raises :class:`ScriptError` (HTTP 400) naming ``field`` for anything else, None included.
+        Raises :class:`ScriptError` (HTTP 400) naming ``field`` for anything else, None, another
+        letter case and the Chinese labels included: the API's schema lists the codes only.
         """
         if isinstance(value, Script):
             return value
         if isinstance(value, str):
-            found = _BY_NAME.get(value.strip().casefold())
+            found = _BY_CODE.get(value)
             if found is not None:
                 return found
         shown = value if isinstance(value, str) else ("空" if value is None else type(value).__name__)
@@ -85,4 +86,4 @@ _LABELS = {
     Script.HANT_TW: "繁體（台灣）",
     Script.HANT_HK: "繁體（香港）",
 }
-_BY_NAME = {s.value.casefold(): s for s in Script} | {label: s for s, label in _LABELS.items()}
+_BY_CODE = {s.value: s for s in Script}
