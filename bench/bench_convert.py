@@ -8,7 +8,7 @@
    the most ``keep`` terms allowed. Linear passes keep the same ratio at 10× the input.
 3. A ~100-page .docx (2,500 paragraphs, runs, tables, header, footer) end to end, best of 3, and
    the same document's text through raw OpenCC (goal: under 2 s).
-4. Cold start: a fresh process that imports huibao's converter and converts one phrase, against
+0. Cold start (run first): a fresh process that imports huibao's converter and converts one phrase, against
    ``python -c pass`` and a fresh process doing the same with raw OpenCC.
 
 Before this round (same machine, old code): the punctuation-run case took 0.83 s at 1,000
@@ -192,17 +192,17 @@ def cold_start() -> None:
         "from huibao.convert.converter import ConversionOptions, convert_text\n"
         "convert_text('干部', ConversionOptions.parse(to='zh-Hant', source='zh-Hans'))"
     )
-    print("4. cold start in a fresh process (best of 5)")
+    print("0. cold start in a fresh process (best of 5)")
     print(f"  python -c pass                 {t_pass * 1000:8.1f} ms")
     print(f"  raw OpenCC s2t, one phrase     {t_raw * 1000:8.1f} ms  ×{t_raw / t_pass:.1f} of pass")
     print(f"  huibao zh-Hant, one phrase     {t_ours * 1000:8.1f} ms  ×{t_ours / t_pass:.1f} of pass")
 
 
 def main() -> None:
+    cold_start()  # first, while this process is small: forking a large one costs time too
     throughput()
     worst_cases()
     document()
-    cold_start()
 
 
 if __name__ == "__main__":
