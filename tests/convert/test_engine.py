@@ -213,3 +213,19 @@ def test_pieces_convert_as_if_alone_in_one_call(pieces: list[str], expected: lis
     convert = engine.converter("s2t").convert
     assert engine.convert_pieces(convert, pieces) == expected
     assert [convert(p) for p in pieces] == expected
+
+
+def test_detection_in_a_later_process_does_not_load_opencc(tmp_path: Path) -> None:
+    env = {**os.environ, "HUIBAO_CACHE_DIR": str(tmp_path / "cache")}
+    code = (
+        "import sys\n"
+        "from huibao.convert.detect import detect\n"
+        "print(detect('疫情防控工作匯報').script, 'opencc' in sys.modules)\n"
+    )
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert outputs == ["zh-Hant True", "zh-Hant False"]

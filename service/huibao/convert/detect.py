@@ -101,8 +101,18 @@ def _build_script_characters() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def script_characters() -> tuple[frozenset[str], frozenset[str]]:
-    """Return (simplified-only, traditional-only) single characters, built once."""
-    return engine.once(("script-characters",), _build_script_characters)  # type: ignore[no-any-return]
+    """Return (simplified-only, traditional-only) single characters, built once per OpenCC
+    installation and kept in the cache folder (later processes detect without loading OpenCC)."""
+
+    def build() -> list[str]:
+        simplified, traditional = _build_script_characters()
+        return ["".join(sorted(simplified)), "".join(sorted(traditional))]
+
+    def load() -> tuple[frozenset[str], frozenset[str]]:
+        simplified, traditional = engine.persisted("script-characters", build)
+        return frozenset(simplified), frozenset(traditional)
+
+    return engine.once(("script-characters",), load)  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------------------------------------
