@@ -124,6 +124,10 @@ def resolve(schema: Mapping[str, Any], root: Mapping[str, Any], required: bool =
     elif "enum" in s:
         spec.widget = "select"
         spec.options = [(str(v), ENUM_LABELS.get(str(v), str(v))) for v in s["enum"]]
+    elif kind == "boolean" and nullable:  # unset means "the kind decides": three choices
+        spec.widget = "select"
+        spec.options = [("true", "使用"), ("false", "不使用")]
+        spec.default = None
     elif kind == "boolean":
         spec.widget = "checkbox"
     elif kind == "integer":
@@ -277,6 +281,8 @@ def to_facts(spec: Spec, raw: Any, notes: Notes | None = None, path: str = "") -
     text = scalar(raw).strip()
     if not text:
         return MISSING
+    if spec.schema.get("type") == "boolean" and text in ("true", "false"):  # a three-way choice
+        return text == "true"
     if spec.widget in ("date", "datetime"):
         iso = read_moment(text, spec.widget == "datetime")
         if iso is None and notes is not None:

@@ -50,6 +50,15 @@ def _initial(spec: Spec, raw: Any) -> Any:
     return scalar(raw)
 
 
+def _from_string(spec: Spec, text: str) -> dict[str, Any]:
+    """Return a list item given as a bare string (the API accepts it) as the object the form
+    shows: its ``text``, else its one required field (an attachment's ``title``); {} if neither."""
+    keys = [k for k, _ in spec.children()]
+    required = list(spec.schema.get("required", []))
+    key = "text" if "text" in keys else (required[0] if len(required) == 1 else "")
+    return {key: text} if key else {}
+
+
 def build(
     spec: Spec, raw: Any, errors: Mapping[str, list[str]], path: str = "", key: str = "",
     index: int | None = None,
@@ -60,8 +69,8 @@ def build(
         spec = replace(spec, title=words[0] or spec.title, description=words[1] or spec.description)
     node = Node(key=key, path=path, spec=spec, errors=list(errors.get(path, [])), index=index)
     if spec.widget == "object":
-        if isinstance(raw, str) and any(k == "text" for k, _ in spec.children()):
-            raw = {"text": raw}  # a list item given as a bare string (the API accepts it too)
+        if isinstance(raw, str):
+            raw = _from_string(spec, raw)
         raw = raw if isinstance(raw, Mapping) else {}
         node.children = [
             build(sub, raw.get(k, MISSING), errors, join(path, k), k) for k, sub in spec.children()
@@ -77,6 +86,8 @@ def build(
         ]
         node.count = len(rows)
     else:
+        if isinstance(raw, Mapping) and {"code", "year", "serial"} <= set(raw):
+            raw = f"{raw['code']}〔{raw['year']}〕{raw['serial']}号"  # a 发文字号 given in parts
         value = _initial(spec, raw)
         if spec.widget in ("date", "datetime") and isinstance(value, str):
             value = chinese_moment(value)
