@@ -28,8 +28,19 @@ SURNAME_AFTER_TITLE = [
     ("主任涂志刚", "主任涂志剛", "主任涂志剛"),
 ]
 
+# a surname opening a clause, a given name, then a title
+SURNAME_BEFORE_TITLE = [
+    ("余志刚同志主持会议", "余志剛同志主持會議"),
+    ("会议由张三、余志刚主任主持", "會議由張三、余志剛主任主持"),
+    ("于志刚书记讲话", "于志剛書記講話"),
+    ("余华同志", "余華同志"),
+]
+
 # the same characters where they are not surnames
 NOT_A_SURNAME = [
+    ("其余干部同志", "其餘幹部同志"),
+    ("余下同志", "餘下同志"),
+    ("于本月部长会议上", "於本月部長會議上"),
     ("局长于3月5日主持召开", "局長於3月5日主持召開"),
     ("主任于会上强调", "主任於會上強調"),
     ("书记于近日，", "書記於近日，"),
@@ -44,6 +55,14 @@ NOT_A_SURNAME = [
 def test_surname_after_a_title_stays_a_surname(simplified: str, standard: str, taiwan: str) -> None:
     assert conv(simplified).text == standard
     assert conv(simplified, "zh-Hant-TW").text == taiwan
+    assert conv(standard, "zh-Hans", "zh-Hant").text == simplified
+
+
+@pytest.mark.parametrize(("simplified", "standard"), SURNAME_BEFORE_TITLE)
+def test_surname_opening_a_clause_before_a_name_and_title_stays_a_surname(
+    simplified: str, standard: str
+) -> None:
+    assert conv(simplified).text == standard
     assert conv(standard, "zh-Hans", "zh-Hant").text == simplified
 
 
@@ -96,7 +115,7 @@ def test_keep_terms_are_converted_on_their_own(
 
 
 def test_without_keep_opencc_would_read_the_surname_as_a_word() -> None:
-    assert conv("余志刚同志到发展和改革局调研").text.startswith("餘志剛")
+    assert conv("余志刚到发展和改革局调研").text.startswith("餘志剛")
     assert conv("其余华发言", "zh-Hant-TW").text.startswith("其餘")
 
 

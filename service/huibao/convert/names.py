@@ -10,6 +10,10 @@ starts an OpenCC phrase that converts it (余下, 余额, 范围, 游览: a name
    punctuation, a space, the end of the text) — 主任余志刚，/ 局长于志刚同志; or
 2. the surname is not also a preposition (于) — 主任余志刚在会上讲话.
 
+A surname opening a clause (after punctuation, a space or at the start) followed by a given name
+of one or two characters and a title stays a surname too: 余志刚同志主持会议，/ 、余志刚主任
+(其余干部同志 is not: 余 does not open the clause).
+
 A ``keep`` term (a name) is converted on its own, so no phrase reaches across its edges, and
 every character that is correct in both scripts stays as given (余志刚 → 余志剛, 干河村 → 干河村):
 for a name the phrase context that would choose 餘 or 幹 does not exist.
@@ -43,30 +47,39 @@ _NAME_END = re.compile(rf"(?:同志|先生|女士|[^{CJK}0-9A-Za-z]|$)")
 
 @dataclass(frozen=True)
 class NameRules:
-    """The compiled surname rule: ``pattern`` finds a title followed by a surname (group 1)."""
+    """The compiled surname rules: ``pattern`` finds a title followed by a surname (group 1);
+    ``before_title`` a surname opening a clause with a name and a title after it (group 1)."""
 
     pattern: re.Pattern[str] | None
     surnames: frozenset[str]
     #: phrases starting with a surname that OpenCC converts (余下 → 餘下), by surname
     phrases: dict[str, frozenset[str]]
     longest_phrase: int
+    before_title: re.Pattern[str] | None = None
 
     def surname_positions(self, text: str) -> list[int]:
-        """Return the offsets in ``text`` of surnames after titles; [] when there are none."""
+        """Return the offsets in ``text`` of surnames after titles, or opening a clause before a
+        name and a title (，余志刚同志); [] when there are none."""
         if self.pattern is None or not any(s in text for s in self.surnames):
             return []
-        found: list[int] = []
-        for match in self.pattern.finditer(text):
-            pos = match.start(1)
-            if self._is_surname(text, pos):
-                found.append(pos)
-        return found
+        found = {m.start(1) for m in self.pattern.finditer(text) if self._is_surname(text, m.start(1))}
+        if self.before_title is not None:
+            found.update(
+                m.start(1)
+                for m in self.before_title.finditer(text)
+                if not self._starts_phrase(text, m.start(1)) and m.group(2) not in NOT_GIVEN_NAMES
+            )
+        return sorted(found)
+
+    def _starts_phrase(self, text: str, pos: int) -> bool:
+        """Return True when an OpenCC phrase that converts the surname starts at ``pos``."""
+        words = self.phrases.get(text[pos], frozenset())
+        end = min(len(text), pos + self.longest_phrase)
+        return any(text[pos:stop] in words for stop in range(pos + 2, end + 1))
 
     def _is_surname(self, text: str, pos: int) -> bool:
         surname = text[pos]
-        words = self.phrases.get(surname, frozenset())
-        end = min(len(text), pos + self.longest_phrase)
-        if any(text[pos:stop] in words for stop in range(pos + 2, end + 1)):
+        if self._starts_phrase(text, pos):
             return False
         for length in (2, 1):
             given = text[pos + 1 : pos + 1 + length]
@@ -119,7 +132,9 @@ def _build_rules() -> NameRules:
             phrases[key[0]].add(key)
     longest = max((len(k) for words in phrases.values() for k in words), default=0)
     frozen = {s: frozenset(words) for s, words in phrases.items()}
-    return NameRules(pattern, names.surnames, frozen, longest)
+    # 3. a surname opening a clause, a one- or two-character given name, then a title
+    before = re.compile(f"(?<![{CJK}])([{re.escape(surnames)}])([{CJK}]{{1,2}}?)(?:{titles})")
+    return NameRules(pattern, names.surnames, frozen, longest, before)
 
 
 def convert_keeping_surnames(
