@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from huibao import core
 from huibao.store.db import Store, open_store
 from huibao.store.documents import create_document, get_document, list_revisions
 from huibao.store.inputs import OfficeIn, SeriesIn
@@ -18,7 +20,8 @@ from tests.store.conftest import FACTS
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +108,14 @@ def test_a_week_of_work_in_the_browser(chromium: Any, site: tuple[str, Store, in
     page.wait_for_selector("#status:has-text('已恢复')")
     with store.read() as s:
         assert get_document(s, doc.id).facts["counts"][1]["value"] == 23
+
+    # An old report in Word becomes the next period's draft.
+    sample = json.loads((ROOT / "samples" / "situation_report_small.json").read_text(encoding="utf-8"))
+    page.locator("#f-import").set_input_files(
+        files=[{"name": "旧报告.docx", "mimeType": "application/octet-stream",
+                "buffer": core.render(sample, "docx").content}])
+    page.wait_for_selector("#status:has-text('已导入：读出 2 项数据')")
+    assert "累计排查低洼易涝点" in page.locator("#f-facts").input_value()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "documents.png"), full_page=True)
     assert errors == []

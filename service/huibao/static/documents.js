@@ -72,6 +72,7 @@
     });
     $("list-h").textContent = s.name;
     $("btn-next").disabled = false;
+    $("f-import").disabled = false;
     await loadDocs();
   }
 
@@ -259,6 +260,32 @@
     loadSeries();
   }
 
+  /** Read an existing report into draft facts and store it as this series' next period. */
+  async function importFile() {
+    const file = $("f-import").files[0];
+    if (!file || !state.series) return;
+    const form = new FormData();
+    form.append("file", file);
+    form.append("kind", state.series.kind);
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const read = await H.request("/api/import", {
+      method: "POST", body: form, headers: token ? { Authorization: "Bearer " + token } : {},
+    });
+    if (!read.ok) return fail(read);
+    const imported = await read.json();
+    const made = await api("/api/documents", {
+      method: "POST", body: JSON.stringify({ series_id: state.series.id, facts: imported.facts }),
+    });
+    if (!made.ok) return fail(made);
+    const doc = (await made.json()).document;
+    $("f-import").value = "";
+    H.status("已导入：读出 " + (imported.facts.counts || []).length + " 项数据" +
+      (imported.unplaced.length ? "，" + imported.unplaced.length + " 段未能归类，请核对补充" : ""));
+    await loadDocs();
+    await openDoc(doc.id);
+    loadSeries();
+  }
+
   async function finalizeDoc() {
     await save();
     const response = await api("/api/documents/" + state.doc.id + "/finalize", {
@@ -282,6 +309,7 @@
   $("btn-next").addEventListener("click", startNext);
   $("btn-compare").addEventListener("click", compare);
   $("btn-finalize").addEventListener("click", finalizeDoc);
+  $("f-import").addEventListener("change", importFile);
   window.addEventListener("online", function () { scheduleSave(0); });
   $("token-form").addEventListener("submit", function (event) {
     event.preventDefault();
