@@ -35,7 +35,9 @@ def test_live_server_renders_the_rich_sample(server: str) -> None:
 
 
 def test_live_server_error_shape(server: str) -> None:
-    request = urllib.request.Request(f"{server}/api/reports", data=b"{", method="POST")
+    request = urllib.request.Request(
+        f"{server}/api/reports", data=b"{", headers={"Content-Type": "application/json"}, method="POST"
+    )
     with pytest.raises(urllib.error.HTTPError) as info:
         urllib.request.urlopen(request, timeout=10)
     assert info.value.code == 400
