@@ -124,3 +124,20 @@ def test_a_speech_names_a_long_topic_once(topic: str, heading: str) -> None:
     }
     lines = text_of(data).split("\n")
     assert heading in lines
+
+
+def test_a_snapshot_rate_reads_whole_in_its_cell() -> None:
+    data = {
+        "kind": "status_snapshot",
+        "unit": {"name": "青禾县民政局"},
+        "topic": "养老机构消防安全演练",
+        "as_of": "2026-03-20",
+        "counts": [
+            {"id": "all", "label": "养老机构", "value": 38, "measure": "家"},
+            {"id": "done", "label": "已演练机构", "value": 36, "measure": "家"},
+        ],
+        "rates": [{"label": "演练覆盖率", "numerator": "done", "denominator": "all"}],
+    }
+    lines = text_of(data).split("\n")
+    assert "演练覆盖率\t94.7%\t\t" in lines
+    assert lines[0] == "养老机构消防安全演练情况快报"

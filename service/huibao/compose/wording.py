@@ -74,7 +74,9 @@ def sentence(text: str | None) -> str:
 
 
 #: Topics that already name an undertaking take no 工作: …专项行动, …活动, …攻坚战.
-_UNDERTAKINGS = ("工作", "行动", "活动", "整治", "攻坚", "攻坚战", "会战", "工程", "项目", "运动", "试点")
+_UNDERTAKINGS = (
+    "工作", "行动", "活动", "整治", "攻坚", "攻坚战", "会战", "工程", "项目", "运动", "试点", "演练",
+)
 
 
 def with_work(topic: str) -> str:

@@ -49,7 +49,7 @@ def snapshot_rows(counts: list[Count], rates: list[RateValue]) -> list[list[str]
 
     for c in counts:
         add(c, 0, True)
-    rows.extend([r.label, r.percent, "%", ""] for r in rates)
+    rows.extend([r.label, f"{r.percent}%", "", ""] for r in rates)  # 94.7% reads whole in its cell
     return rows
 
 
