@@ -384,7 +384,10 @@ _CONVERT_BODY = _request_body(
         {
             "text": {"type": "string"},
             "to": _SCRIPTS,
-            "from": {"anyOf": [_SCRIPTS, {"type": "null"}], "description": "缺省或 null：自动识别"},
+            "from": {
+                "anyOf": [_SCRIPTS, {"type": "null"}, {"const": ""}],
+                "description": "缺省、null 或空串：自动识别",
+            },
             "repair": {"type": "boolean"},
             "regional_vocabulary": {"type": "boolean"},
             "keep": {"type": "array", "items": {"type": "string"}},
@@ -396,7 +399,10 @@ _CONVERT_BODY = _request_body(
         {
             "file": _FILE,
             "to": _SCRIPTS,
-            "from": {"anyOf": [_SCRIPTS, {"type": "null"}], "description": "缺省或 null：自动识别"},
+            "from": {
+                "anyOf": [_SCRIPTS, {"type": "null"}, {"const": ""}],
+                "description": "缺省、null 或空串：自动识别",
+            },
             "repair": {"type": "boolean"},
             "regional_vocabulary": {"type": "boolean"},
             "keep": {"type": "array", "items": {"type": "string"}},

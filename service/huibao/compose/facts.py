@@ -18,12 +18,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StrictBool,
     StringConstraints,
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue, WithJsonSchema
+from pydantic_core import CoreSchema
 
 from huibao.compose.elements import ElementFacts
 from huibao.scripts import Script
@@ -204,7 +206,27 @@ class Rate(Model):
     )
 
 
-class Item(Model):
+class TextShorthand(Model):
+    """A model that may also be written as a bare JSON string, read as ``{"text": ...}``.
+
+    Its JSON Schema says so (``anyOf`` string or object), so the published schema accepts
+    exactly what validation accepts. Subclasses declare their own ``text`` field.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: object) -> object:
+        return {"text": data} if isinstance(data, str) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        return {"anyOf": [{"type": "string", "minLength": 1}, schema]}  # type: ignore[dict-item]
+
+
+class Item(TextShorthand):
     """An item of a list: plain text, optionally led by a short heading.
 
     A bare JSON string is accepted as ``{"text": ...}``.
@@ -213,11 +235,6 @@ class Item(Model):
     heading: ShortText | None = Field(default=None, title="小标题")
     text: Text | None = Field(default=None, title="内容")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: object) -> object:
-        return {"text": data} if isinstance(data, str) else data
-
     @model_validator(mode="after")
     def _not_empty(self) -> Item:
         if not self.heading and not self.text:
@@ -225,7 +242,7 @@ class Item(Model):
         return self
 
 
-class Measure(Model):
+class Measure(TextShorthand):
     """A measure taken: a short heading (or a pair of 4-character phrases), text, an inline
     一是…二是… list, own counts. A bare JSON string is accepted as ``{"text": ...}``."""
 
@@ -241,11 +258,6 @@ class Measure(Model):
         default_factory=list, title="分项", description="写作“一是…；二是…”，接在具体做法之后"
     )
     counts: list[Count] = Field(default_factory=list, title="相关数据")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: object) -> object:
-        return {"text": data} if isinstance(data, str) else data
 
     @model_validator(mode="after")
     def _not_empty(self) -> Measure:
