@@ -379,36 +379,20 @@ def _optional_text(value: Any, name: str) -> str | None:
 
 
 _SCRIPTS = Script.json_schema()
+_CONVERT_OPTIONS: dict[str, Any] = {
+    "to": _SCRIPTS,
+    "from": {
+        "anyOf": [_SCRIPTS, {"type": "null"}, {"const": ""}],
+        "description": "缺省、null 或空串：自动识别",
+    },
+    "repair": {"type": "boolean"},
+    "regional_vocabulary": {"type": "boolean"},
+    "keep": {"type": "array", "items": {"type": "string"}},
+}
 _CONVERT_BODY = _request_body(
-    _object(
-        {
-            "text": {"type": "string"},
-            "to": _SCRIPTS,
-            "from": {
-                "anyOf": [_SCRIPTS, {"type": "null"}, {"const": ""}],
-                "description": "缺省、null 或空串：自动识别",
-            },
-            "repair": {"type": "boolean"},
-            "regional_vocabulary": {"type": "boolean"},
-            "keep": {"type": "array", "items": {"type": "string"}},
-        },
-        ["text", "to"],
-    ),
+    _object({"text": {"type": "string"}, **_CONVERT_OPTIONS}, ["text", "to"]),
     {"text": "关于进一步规范干部管理", "to": "zh-Hant-TW"},
-    _object(
-        {
-            "file": _FILE,
-            "to": _SCRIPTS,
-            "from": {
-                "anyOf": [_SCRIPTS, {"type": "null"}, {"const": ""}],
-                "description": "缺省、null 或空串：自动识别",
-            },
-            "repair": {"type": "boolean"},
-            "regional_vocabulary": {"type": "boolean"},
-            "keep": {"type": "array", "items": {"type": "string"}},
-        },
-        ["file", "to"],
-    ),
+    _object({"file": _FILE, **_CONVERT_OPTIONS}, ["file", "to"]),
 )
 
 

@@ -7,27 +7,22 @@ with a 4xx status; an unexpected fault is logged and answered with the same shap
 from __future__ import annotations
 
 import logging
-import os
 import re
-import signal
 from collections.abc import Mapping
-from pathlib import Path
 
-import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from huibao import __version__, api, api_store, openapi, startup, web
 from huibao.compose.kinds import field_path
-from huibao.errors import ErrorItem, HuibaoError, PayloadTooLarge, RequestTimeout
-from huibao.server import env_number
-from huibao.uploads import UploadLimits
+from huibao.errors import ErrorItem, HuibaoError
+from huibao.middleware import BodyLimit, CatchAll, HeadAsGet, MemoryGuard, SecurityHeaders
 
 log = logging.getLogger("huibao")
 
@@ -85,6 +80,10 @@ def error_response(
     )
 
 
+def _scope_error(status: int, errors: list[ErrorItem], scope: Scope) -> Response:
+    return error_response(status, errors, scope=scope)
+
+
 async def _huibao_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HuibaoError)
     if exc.status >= 500:
@@ -123,155 +122,6 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     )
 
 
-class CatchAll:
-    """Answer any unexpected fault with the one error shape and 500, logging it exactly once.
-
-    (Starlette's own handler for ``Exception`` re-raises after answering, so the server logs
-    every fault a second time; this middleware does not.)
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def tracking(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, receive, tracking)
-        except HuibaoError as exc:  # raised outside a route (e.g. while streaming a body)
-            if not started:
-                await error_response(exc.status, exc.errors, scope=scope)(scope, receive, send)
-        except Exception:
-            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
-            if not started:
-                item = ErrorItem(None, "服务器内部错误，请联系管理员")
-                await error_response(500, [item], scope=scope)(scope, receive, send)
-
-
-def resident_mb() -> float:
-    """Return this process's resident memory in MB (0.0 where /proc is unavailable)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
-
-
-class MemoryGuard:
-    """Ask this worker to finish and be replaced once its memory passes ``HUIBAO_MAX_WORKER_MB``.
-
-    Active only when ``HUIBAO_RECYCLE_WORKERS=1`` (set by ``huibao serve --workers N`` with N > 1,
-    where uvicorn's supervisor starts a fresh worker); a single process never stops itself.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.signalled = False
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await self.app(scope, receive, send)
-        if scope["type"] != "http" or self.signalled or os.environ.get("HUIBAO_RECYCLE_WORKERS") != "1":
-            return
-        if resident_mb() > env_number("HUIBAO_MAX_WORKER_MB", 1024):
-            self.signalled = True
-            log.warning("worker %d uses %.0f MB: finishing and being replaced", os.getpid(), resident_mb())
-            os.kill(os.getpid(), signal.SIGTERM)
-
-
-class SecurityHeaders:
-    """Add ``X-Content-Type-Options: nosniff`` to every response (pages add their CSP)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-def max_body_bytes() -> int:
-    """Return the largest request body any route accepts: the upload limit plus 1 MB of form."""
-    return UploadLimits.from_env().max_bytes + 1024 * 1024
-
-
-class BodyLimit:
-    """Refuse request bodies over :func:`max_body_bytes` with 413, declared or streamed.
-
-    Routes keep their own, smaller limits (JSON facts, uploads); this one caps what reaches
-    any parser at all, the web form's multipart parser included.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        limit = max_body_bytes()
-        timeout = env_number("HUIBAO_BODY_TIMEOUT_S", 30)
-        message = f"请求体过大，上限为 {limit // (1024 * 1024)} MB"
-        declared = dict(scope["headers"]).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > limit:
-            await error_response(413, [ErrorItem(None, message)], scope=scope)(scope, receive, send)
-            return
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
-            try:
-                with anyio.fail_after(timeout):
-                    msg = await receive()
-            except TimeoutError:
-                raise RequestTimeout(f"请求体发送过慢（{timeout:g} 秒内未收到后续数据）") from None
-            if msg["type"] == "http.request":
-                seen += len(msg.get("body", b""))
-                if seen > limit:
-                    raise PayloadTooLarge(message)
-            return msg
-
-        await self.app(scope, limited, send)
-
-
-class HeadAsGet:
-    """Answer HEAD as GET without the body: FastAPI routes declare GET only (RFC 9110 §9.3.2)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "HEAD":
-            await self.app(scope, receive, send)
-            return
-
-        async def headers_only(message: Message) -> None:
-            if message["type"] == "http.response.body":
-                if message.get("more_body", False):
-                    return
-                message = {"type": "http.response.body", "body": b"", "more_body": False}
-            await send(message)
-
-        await self.app({**scope, "method": "GET"}, receive, headers_only)
-
-
 def create_app(check_resources: bool = True) -> FastAPI:
     """Return a new huibao application (API, web pages, API docs, health check).
 
@@ -294,8 +144,8 @@ def create_app(check_resources: bool = True) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(HeadAsGet)
-    app.add_middleware(BodyLimit)
-    app.add_middleware(CatchAll)
+    app.add_middleware(BodyLimit, errors=_scope_error)
+    app.add_middleware(CatchAll, errors=_scope_error)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(MemoryGuard)
     app.include_router(api.router)
