@@ -408,7 +408,7 @@ def test_snapshot_table_shows_approximation_scale_and_rates() -> None:
     assert rows[1:] == [
         ["应接种人数", "2", "万人", ""],
         ["已接种人数", "近15000", "人", ""],
-        ["接种率", "75", "%", ""],
+        ["接种率", "75%", "", ""],
     ]
 
 
