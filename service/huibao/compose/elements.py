@@ -20,11 +20,13 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StrictBool,
     StringConstraints,
     ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import WithJsonSchema
 
 # Self-contained (huibao.compose.facts mixes ElementFacts into its Envelope): the same rules as
 # the facts' own types — unknown fields refused, text stripped, dates never numbers.
@@ -47,20 +49,66 @@ class Model(BaseModel):
     # defer_build: a kind's models are built when first used, so a render builds only its own
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
-_DOC_NUMBER = re.compile(
-    r"^(?P<code>[^\[［(（〔【]+?)\s*(?P<open>[\[［(（〔【])\s*(?P<year>\d{4})\s*[\]］)）〕】]\s*"
-    r"(?P<first>第)?\s*(?P<serial>\d{1,6})\s*号$"
+
+_OPEN, _CLOSE = r"\[［(（〔【", r"\]］)）〕】"
+#: 机关代字, the year in any bracket, an optional 第, the serial (leading zeros read and dropped), 号.
+DOC_NUMBER_PATTERN = (
+    rf"^\s*(?P<code>[^\s{_OPEN}][^{_OPEN}]{{0,199}}?)\s*[{_OPEN}]\s*(?P<year>19[5-9]\d|1949|2\d{{3}})\s*"
+    rf"[{_CLOSE}]\s*(?P<first>第)?\s*0*(?P<serial>[1-9]\d{{0,5}})\s*号\s*$"
 )
-_SECRECY = re.compile(r"^(?P<level>绝密|机密|秘密)\s*(?P<star>[★☆*＊])?\s*(?P<period>.*)$")
+SECRECY_PATTERN = r"^\s*(?P<level>绝密|机密|秘密)\s*(?P<star>[★☆*＊])?\s*(?P<period>.{0,190})$"
+_DOC_NUMBER = re.compile(DOC_NUMBER_PATTERN)
+_SECRECY = re.compile(SECRECY_PATTERN)
 
 
-def _listed(value: object) -> object:
-    """Accept one name as a list of one; anything else goes to pydantic."""
-    return [value] if isinstance(value, str) else value
+def _ecma(pattern: str) -> str:
+    """Return a Python pattern as JSON Schema writes it (no group names)."""
+    return re.sub(r"\(\?P<\w+>", "(", pattern)
 
 
-Names = Annotated[list[ShortText], BeforeValidator(_listed)]
-CopyNumber = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)]
+Names = list[ShortText]
+CopyNumber = Annotated[
+    str,
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*\d{1,6}\s*$"},
+                {"type": "integer", "minimum": 0, "maximum": 999999},
+            ]
+        }
+    ),
+]
+#: A 发文字号 or 密级 may be written as one string (青政督〔2026〕3号, 机密★1年) or given in parts.
+_DOC_NUMBER_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": _ecma(DOC_NUMBER_PATTERN), "examples": ["青政督〔2026〕3号"]},
+        {
+            "type": "object",
+            "properties": {
+                "code": {"type": "string", "minLength": 1, "maxLength": 200, "title": "机关代字"},
+                "year": {"type": "integer", "minimum": 1949, "maximum": 2999, "title": "年份"},
+                "serial": {"type": "integer", "minimum": 1, "maximum": 999999, "title": "发文顺序号"},
+            },
+            "required": ["code", "year", "serial"],
+            "additionalProperties": False,
+        },
+    ]
+}
+_SECRECY_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": _ecma(SECRECY_PATTERN), "examples": ["机密★1年"]},
+        {
+            "type": "object",
+            "properties": {
+                "level": {"enum": ["绝密", "机密", "秘密"], "title": "密级"},
+                "period": {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 200}, {"type": "null"}]},
+            },
+            "required": ["level"],
+            "additionalProperties": False,
+        },
+    ]
+}
 
 
 class DocNumber(Model):
@@ -110,7 +158,7 @@ class Secrecy(Model):
             m = _SECRECY.match(written)
             if m is None:
                 raise ValueError("密级应为绝密、机密或秘密，带保密期限时写作：机密★1年")
-            data = {"level": m["level"], "period": m["period"] or None}
+            data = {"level": m["level"], "period": m["period"].strip() or None}
         model: Secrecy = handler(data)
         model._written = written
         return model
@@ -137,29 +185,46 @@ class Attachment(Model):
         return {"title": data} if isinstance(data, str) else data
 
 
+#: An attachment is its title, or {"title": …}.
+_TITLE_SCHEMA = {"type": "string", "pattern": r"\S", "maxLength": 200, "title": "附件名称"}
+_ATTACHMENT_SCHEMA = {
+    "anyOf": [
+        _TITLE_SCHEMA,
+        {
+            "type": "object",
+            "properties": {"title": _TITLE_SCHEMA},
+            "required": ["title"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+
 class ElementSwitches(Model):
     """Which elements to use, where the kind's defaults do not suit (unset: the kind decides)."""
 
-    head: bool | None = Field(
+    head: StrictBool | None = Field(
         default=None, title="红头版头", description="发文机关标志、发文字号和红色分隔线；通报、报告默认使用"
     )
-    file_word: bool | None = Field(
+    file_word: StrictBool | None = Field(
         default=None, title="发文机关标志加“文件”", description="如：青禾县人民政府文件"
     )
-    signers_line: bool | None = Field(
+    signers_line: StrictBool | None = Field(
         default=None, title="签发人", description="发文字号居左、签发人居右（上行文）；报告默认使用"
     )
-    masthead: bool | None = Field(default=None, title="简报报头", description="工作简报默认使用")
-    imprint: bool | None = Field(default=None, title="版记", description="抄送、印发机关和印发日期")
+    masthead: StrictBool | None = Field(default=None, title="简报报头", description="工作简报默认使用")
+    imprint: StrictBool | None = Field(default=None, title="版记", description="抄送、印发机关和印发日期")
 
 
 class ElementFacts(Model):
     """The elements above and below the body that any kind may carry (all optional)."""
 
-    copy_number: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)] | None = (
-        Field(default=None, title="份号", description="1～6位阿拉伯数字，排印时补足6位，如：000123")
+    copy_number: CopyNumber | None = Field(
+        default=None, title="份号", description="1～6位阿拉伯数字，排印时补足6位，如：000123"
     )
-    secrecy: Secrecy | None = Field(default=None, title="密级和保密期限", description="如：机密★1年")
+    secrecy: Annotated[Secrecy, WithJsonSchema(_SECRECY_SCHEMA)] | None = Field(
+        default=None, title="密级和保密期限", description="如：机密★1年"
+    )
     urgency: Literal["特急", "加急"] | None = Field(default=None, title="紧急程度")
     issuer: Names = Field(
         default_factory=list,
@@ -167,22 +232,18 @@ class ElementFacts(Model):
         title="发文机关标志",
         description="发文机关全称或规范化简称；联合行文时主办机关在前",
     )
-    doc_number: DocNumber | None = Field(
+    doc_number: Annotated[DocNumber, WithJsonSchema(_DOC_NUMBER_SCHEMA)] | None = Field(
         default=None, title="发文字号", description="如：青政督〔2026〕3号"
     )
     signers: Names = Field(
         default_factory=list, max_length=10, title="签发人", description="上行文注明，如：王明"
     )
-    attachments: list[Attachment] = Field(
+    attachments: list[Annotated[Attachment, WithJsonSchema(_ATTACHMENT_SCHEMA)]] = Field(
         default_factory=list, max_length=1000, title="附件说明", description="附件名称，按顺序"
     )
-    notes: Text | None = Field(
-        default=None, title="附注", description="如：联系人：李华，联系电话：1234567"
-    )
+    notes: Text | None = Field(default=None, title="附注", description="如：联系人：李华，联系电话：1234567")
     cc: Names = Field(default_factory=list, max_length=100, title="抄送机关", description="如：县纪委监委")
-    printer: ShortText | None = Field(
-        default=None, title="印发机关", description="如：青禾县人民政府办公室"
-    )
+    printer: ShortText | None = Field(default=None, title="印发机关", description="如：青禾县人民政府办公室")
     printed_on: Day | None = Field(default=None, title="印发日期")
     elements: ElementSwitches = Field(default_factory=ElementSwitches, title="版式要素")
 
