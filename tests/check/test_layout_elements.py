@@ -132,3 +132,20 @@ def test_elements_are_not_judged_as_body_or_title() -> None:
 )
 def test_red_means_a_red_hue(color: str, is_red: bool) -> None:
     assert red(color) is is_red
+
+
+ELEMENT_SAMPLES = ["inspection_notice_red_head", "situation_report_signers", "rectification_report_joint"]
+
+
+@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hant-TW", "zh-Hant-HK"])
+@pytest.mark.parametrize("name", [*ELEMENT_SAMPLES, "work_brief_distribution"])
+def test_element_samples_converted_to_traditional_have_no_findings(name: str, script: str) -> None:
+    """The text converted for real (號, 簽發人, 印發), not only the script tag changed."""
+    import json
+    from pathlib import Path
+
+    from huibao import core
+
+    data = json.loads((Path(__file__).resolve().parents[2] / "samples" / f"{name}.json").read_text("utf-8"))
+    out = core.render(data, "docx", script).content
+    assert [f.message for f in check_layout(out)] == []

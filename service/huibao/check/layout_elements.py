@@ -14,20 +14,21 @@ import re
 from huibao.ooxml.formatting import Paragraph
 
 _COPY = re.compile(r"^\d{6}$")
-_SECRECY = re.compile(r"^(绝密|机密|秘密)(★.+)?$")
-_SECRECY_LOOSE = re.compile(r"^(绝密|机密|秘密)\s*\S*$")
+_SECRECY = re.compile(r"^(绝密|机密|秘密|祕密|絕密|機密)(★.+)?$")
+_SECRECY_LOOSE = re.compile(r"^(绝密|机密|秘密|祕密|絕密|機密)\s*\S*$")
 _URGENCY = re.compile(r"^(特急|加急)$")
 _ISSUE = re.compile(r"^第[0-9０-９一二三四五六七八九十百〇零]+期$")
-_DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号")
-_GOOD_DOC_NUMBER = re.compile(r"〔\d{4}〕[1-9]\d*号")
+_DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*[号號]")
+_GOOD_DOC_NUMBER = re.compile(r"〔\d{4}〕[1-9]\d*[号號]")
 _EDITOR_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
 _ATTACHMENT = re.compile(r"^附件[：:]")
 _ATTACHMENT_MORE = re.compile(r"^\d+[.．]")
 _NOTE = re.compile(r"^[（(].*[）)]$")
 _CC = re.compile(r"^抄送[：:]")
-_PRINTED = re.compile(r"印发$")
-_GOOD_PRINTED = re.compile(r"[12]\d{3}年[1-9]\d?月[1-9]\d?日印发$")
-_DISTRIBUTION = re.compile(r"^[报送发][：:]")
+_PRINTED = re.compile(r"印[发發]$")
+_GOOD_PRINTED = re.compile(r"[12]\d{3}年[1-9]\d?月[1-9]\d?日印[发發]$")
+_DISTRIBUTION = re.compile(r"^[报送发報發][：:]")
+_SIGNERS = re.compile(r"签发人|簽發人")  # simplified and traditional output
 _COPIES = re.compile(r"^共印\d+份$")
 ISSUER_MIN_PT = 26  # a centred line this large above the title is a 发文机关标志 or 简报 name
 HEAD = ("copy_number", "secrecy", "urgency", "issuer", "doc_number", "red_rule", "issue", "editor")
@@ -190,8 +191,9 @@ def rules(p: Paragraph, role: str, first_foot: bool, last_foot: bool) -> list[tu
             expected = "年份用六角括号〔〕，序号不编虚位、不加“第”（〔2026〕3号）"
             broken.append(("layout.element", "写法", expected, number.group(0)))
         font("仿宋", 16)
-        if "签发人" in text:
-            names = "".join(t for t, f in p.runs if not _family_is(f, "楷体")).partition("签发人")[2]
+        if _SIGNERS.search(text):
+            plain = "".join(t for t, f in p.runs if not _family_is(f, "楷体"))
+            names = _SIGNERS.split(plain, maxsplit=1)[-1] if _SIGNERS.search(plain) else ""
             if names.strip("：: \t"):
                 broken.append(("layout.font", "签发人姓名字体", "楷体", names.strip("：: \t")))
             if p.jc not in ("left", "start", "both") or abs(p.indent_left + p.indent_first - 1) > 0.3:
