@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 
 from huibao import core
-from huibao.api import content_disposition, read_json
+from huibao.bodies import content_disposition, read_json
 from huibao.errors import BadRequest, HuibaoError
 from huibao.store import access
 from huibao.store import outputs as replies
@@ -448,7 +448,7 @@ _IMPORT_BODY = {
 async def import_report(request: Request) -> dict[str, Any]:
     """Draft facts (title, recipient, signature, date, counts with breakdowns and previous values),
     the headed sections, and the lines that could not be placed, for the clerk to finish."""
-    from huibao.api import is_multipart, read_upload
+    from huibao.bodies import is_multipart, read_upload
     from huibao.compose.kinds import get_kind
     from huibao.reportimport import import_file, import_text
     from huibao.uploads import UploadLimits

@@ -19,7 +19,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope
 
-from huibao import __version__, api, api_store, openapi, startup, web
+from huibao import __version__, api, api_convert, api_store, openapi, startup, web
 from huibao.compose.kinds import field_path
 from huibao.errors import ErrorItem, HuibaoError
 from huibao.middleware import BodyLimit, CatchAll, HeadAsGet, MemoryGuard, SecurityHeaders
@@ -149,6 +149,7 @@ def create_app(check_resources: bool = True) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(MemoryGuard)
     app.include_router(api.router)
+    app.include_router(api_convert.router)
     app.include_router(web.router)
     api_store.install(app)  # stored offices, series and documents, 我的文稿, tokens
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")

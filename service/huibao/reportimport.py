@@ -158,7 +158,7 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
 
     Raises PayloadTooLarge past ``HUIBAO_MAX_TEXT_KCHARS`` thousand characters.
     """
-    from huibao.api import max_text_chars
+    from huibao.bodies import max_text_chars
     from huibao.errors import PayloadTooLarge
 
     if len(text) > max_text_chars():

@@ -24,7 +24,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from huibao import budget, core, resources
-from huibao.api import content_disposition
+from huibao.bodies import content_disposition
 from huibao.compose.kinds import KINDS, Kind, get_kind
 from huibao.compose.tree import Document
 from huibao.errors import BadRequest, HuibaoError
@@ -293,7 +293,7 @@ async def web_facts(request: Request) -> JSONResponse:
 async def web_fields(request: Request) -> HTMLResponse:
     """Return the form fields for JSON facts or saved form fields (draft, example, import)."""
     if request.headers.get("content-type", "").startswith("application/json"):
-        from huibao.api import read_json
+        from huibao.bodies import read_json
 
         data = await read_json(request)
         if not isinstance(data, dict):
