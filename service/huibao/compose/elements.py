@@ -101,7 +101,7 @@ _SECRECY_SCHEMA = {
         {
             "type": "object",
             "properties": {
-                "level": {"enum": ["绝密", "机密", "秘密"], "title": "密级"},
+                "level": {"type": "string", "enum": ["绝密", "机密", "秘密"], "title": "密级"},
                 "period": {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 200}, {"type": "null"}]},
             },
             "required": ["level"],
