@@ -98,8 +98,10 @@ def resolve(schema: Mapping[str, Any], root: Mapping[str, Any], required: bool =
         types = {b.get("type") for b in branches}
         if len(branches) == 1:
             s = {**branches[0], **outer}
-        elif "object" in types:  # an object that may also be written as a bare string: the form
-            s = {**next(b for b in branches if b.get("type") == "object"), **outer}  # shows the object
+        elif "object" in types and not any(b.get("pattern") for b in branches):
+            # an object that may also be written as a bare string: the form shows the object,
+            # unless the string has a grammar of its own (发文字号, 密级): then it is what one types
+            s = {**next(b for b in branches if b.get("type") == "object"), **outer}
         elif formats == {"date", "date-time"}:
             s = {"type": "string", "format": "date-time", **outer}
         elif "number" in types:
