@@ -38,7 +38,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from huibao.check.checker import check_text
-
 from tests.check.worst_cases import WORST_CASES
 
 # The project's own wording (not copied from the seeds), with defects planted.

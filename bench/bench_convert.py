@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+
 from huibao.convert import engine
 from huibao.convert.converter import ConversionOptions, convert_docx, convert_text
 from huibao.convert.detect import detect

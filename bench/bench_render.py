@@ -25,6 +25,7 @@ from typing import Any
 
 import docx
 from docxtpl import DocxTemplate
+
 from huibao import core
 from huibao.compose.composer import compose
 from huibao.compose.kinds import get_kind, parse_facts

@@ -100,6 +100,7 @@ def p95_ms(fn: Callable[[int], object], ids: list[int], samples: int) -> float:
 def measure(documents: int, samples: int) -> dict[str, float]:
     """Return p95 ms of each operation on a fresh database of ``documents`` documents."""
     from fastapi.testclient import TestClient
+
     from huibao.app import create_app
 
     folder = Path(tempfile.mkdtemp(prefix="huibao-bench-"))

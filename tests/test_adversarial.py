@@ -10,6 +10,7 @@ from typing import Any
 
 import docx
 import pytest
+
 from huibao import core
 
 PAYLOADS = {

@@ -21,10 +21,11 @@ from typing import Any
 import docx
 import pytest
 from fastapi.testclient import TestClient
-from huibao.check import checker
-from huibao.cli import main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from huibao.check import checker
+from huibao.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 JSON = {"Content-Type": "application/json"}

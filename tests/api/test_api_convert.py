@@ -9,6 +9,7 @@ from urllib.parse import unquote
 import docx
 import pytest
 from fastapi.testclient import TestClient
+
 from huibao.app import create_app
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -12,9 +12,10 @@ import re
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
-from huibao.app import create_app
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
+
+from huibao.app import create_app
 
 app = create_app()
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)

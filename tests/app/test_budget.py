@@ -9,6 +9,7 @@ from typing import Any
 import anyio
 import pytest
 from fastapi.testclient import TestClient
+
 from huibao import budget
 from huibao.errors import DeadlineExceeded
 

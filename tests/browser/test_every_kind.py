@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from huibao import core
 
+from huibao import core
 from tests.browser.conftest import Watch
 
 pytestmark = pytest.mark.browser

@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable
 
 import pytest
+
 from huibao.check.checker import check_text
 from huibao.check.patterns import every_regex
-
 from tests.check.worst_cases import WORST_CASES
 
 N = 3_000

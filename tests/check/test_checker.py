@@ -10,10 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
+
 from huibao.check.checker import Finding, check_file, check_text, extract_docx_text
 from huibao.errors import HuibaoError, PayloadTooLarge, UnsupportedMedia, UploadRejected
 from huibao.uploads import MB, UploadLimits
-
 from tests.docx_parts import add_footnotes
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"

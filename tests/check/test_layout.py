@@ -8,9 +8,9 @@ import zipfile
 from collections.abc import Callable
 
 import pytest
+
 from huibao.check.layout import _family, check_layout
 from huibao.errors import UnsupportedMedia
-
 from tests.write.docx_helpers import SAMPLES, compose_sample, render
 
 

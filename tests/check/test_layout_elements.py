@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 
 import pytest
+
 from huibao.check.layout import check_layout
 from huibao.check.layout_elements import red
-
 from tests.check.test_layout import edit, in_style, replace
 from tests.write.docx_helpers import compose_sample, render
 

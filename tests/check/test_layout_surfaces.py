@@ -13,6 +13,7 @@ import docx
 import pytest
 from docx.shared import Mm
 from fastapi.testclient import TestClient
+
 from huibao import core
 
 ROOT = Path(__file__).resolve().parents[2]

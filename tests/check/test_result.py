@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 import pytest
+
 from huibao.check.checker import (
     KINDS,
     CheckResult,

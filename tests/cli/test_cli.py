@@ -13,6 +13,7 @@ from typing import Any
 
 import docx
 import pytest
+
 from huibao.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from huibao.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 import pytest
+
 from huibao.compose import composer, wording
 from huibao.compose.composer import compose
 from huibao.compose.kinds import get_kind, parse_facts

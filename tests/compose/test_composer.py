@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from huibao.compose.composer import RUNIN, compose, drop_empty_sections, heading_label, number_headings
 from huibao.compose.kinds import get_kind, parse_facts
 from huibao.compose.tree import Block, Document, Role

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from huibao import core
 from huibao.compose.composer import compose
 from huibao.compose.kinds import get_kind, parse_facts

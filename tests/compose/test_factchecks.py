@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+
 from huibao.compose.factchecks import check_facts
 from huibao.compose.kinds import parse_facts
 

@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from huibao.compose.composer import compose
 from huibao.compose.kinds import KINDS, get_kind, parse_facts
 from huibao.write import text

@@ -11,6 +11,7 @@ from typing import Any
 
 import docx
 import pytest
+
 from huibao.compose.composer import compose
 from huibao.compose.factchecks import check_facts
 from huibao.compose.facts import MAX_ITEMS

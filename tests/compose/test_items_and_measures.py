@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from huibao.compose.composer import compose
 from huibao.compose.kinds import get_kind, parse_facts
 from huibao.compose.kinds.rectification_report import progress_sentence

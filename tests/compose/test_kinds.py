@@ -12,6 +12,7 @@ from typing import Any
 
 import docx
 import pytest
+
 from huibao import resources
 from huibao.compose.composer import compose
 from huibao.compose.kinds import KINDS, get_kind, parse_facts

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+
 from huibao.compose.dates import format_moment, format_range, year_to_date
 from huibao.compose.numbers import (
     chinese_numeral,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from huibao import core
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.json"))

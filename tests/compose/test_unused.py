@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from huibao import core
 
 SMALL = Path(__file__).resolve().parents[2] / "samples" / "situation_report_small.json"

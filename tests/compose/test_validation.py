@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+
 from huibao.compose.kinds import parse_facts
 from huibao.errors import InvalidFacts
 

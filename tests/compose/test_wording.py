@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from huibao.compose.facts import Item, Measure
 from huibao.compose.numbers import percent
 from huibao.compose.wording import (

@@ -12,6 +12,7 @@ import docx
 import opencc
 import pytest
 from docx.shared import Pt
+
 from huibao.convert.converter import (
     QUOTES_CORNER,
     Change,
@@ -28,7 +29,6 @@ from huibao.convert.options import ConversionOptions
 from huibao.errors import BadRequest, PayloadTooLarge, UnsupportedMedia, UploadRejected
 from huibao.scripts import Script
 from huibao.uploads import UploadLimits
-
 from tests.docx_parts import add_footnotes
 
 ROOT = Path(__file__).resolve().parents[2]

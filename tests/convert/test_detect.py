@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from huibao.convert import detect as detect_module
 from huibao.convert.converter import convert_text
 from huibao.convert.detect import detect, script_characters

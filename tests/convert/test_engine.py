@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from huibao.convert import engine
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 import pytest
+
 from huibao.convert.converter import convert_text
 from huibao.convert.detect import detect
 from huibao.convert.diff import diff_changes, opcodes, split_lengths

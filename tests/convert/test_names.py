@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from huibao.convert import names
 from huibao.convert.converter import ConversionResult, convert_text
 from huibao.convert.glossary import names_in

@@ -6,6 +6,7 @@ import random
 import re
 
 import pytest
+
 from huibao.convert.options import (
     MAX_KEEP_LENGTH,
     MAX_KEEP_TERMS,

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from sqlalchemy import text
+
 from huibao.store.db import Store, open_store
 from huibao.store.inputs import OfficeIn, SeriesIn
 from huibao.store.models import Base, Office, Series
 from huibao.store.offices import create_office, create_series
-from sqlalchemy import text
-
 from tests.store.postgres import cluster
 
 
@@ -94,6 +94,7 @@ def facts() -> dict[str, Any]:
 def client(store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """An API client of a fresh app whose stored data lives in ``store``."""
     from fastapi.testclient import TestClient
+
     from huibao.app import create_app
     from huibao.store.db import reset_stores
 

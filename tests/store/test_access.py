@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from huibao.store.db import Store
 from huibao.store.documents import create_document
 from huibao.store.inputs import OfficeIn

@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 import pytest
+
 from huibao.store.db import Store
 from huibao.store.models import Office, Series
 

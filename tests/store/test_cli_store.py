@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from huibao.cli import main
 from huibao.store.db import Store, reset_stores
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from huibao.errors import Conflict, NotFound, PreconditionFailed
 from huibao.store.db import Store
 from huibao.store.diff import compare_counts, diff_facts

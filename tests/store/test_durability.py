@@ -7,10 +7,10 @@ import threading
 from typing import Any
 
 import httpx
+
 from huibao.store.db import Store
 from huibao.store.documents import create_document, get_document
 from huibao.store.models import Office, Revision
-
 from tests.live import live_process
 
 

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+
 from huibao.errors import Conflict, HuibaoError
 from huibao.store.db import Store
 from huibao.store.documents import create_document, get_document, save_document

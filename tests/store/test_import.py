@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
 from huibao import core
 from huibao.reportimport import import_text, read_clauses, read_count
 

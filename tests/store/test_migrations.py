@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+
 from huibao.store.db import Store, open_store, upgrade
 from huibao.store.migrate import current_revision, head_revision, revisions
 from huibao.store.models import Base
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

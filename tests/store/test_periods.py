@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+
 from huibao import core
 from huibao.store.db import Store
 from huibao.store.documents import create_document

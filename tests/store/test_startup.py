@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+
 from huibao.app import create_app
 from huibao.errors import ConfigError
 from huibao.store.db import database_url, open_store, reset_stores

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from huibao import core
 from huibao.store.db import Store, open_store
 from huibao.store.documents import create_document, get_document, list_revisions
 from huibao.store.inputs import OfficeIn, SeriesIn
 from huibao.store.offices import create_office, create_series
-
 from tests.live import live_server
 from tests.store.conftest import FACTS
 

@@ -9,6 +9,7 @@ from typing import Any
 import docx
 import pytest
 from fastapi.testclient import TestClient
+
 from huibao import web_form
 from huibao.app import create_app
 from huibao.compose.kinds import KINDS

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
 from huibao.app import create_app
 from huibao.web_input import chinese_moment, read_amount, read_moment
 
@@ -131,7 +132,6 @@ def test_every_sample_survives_the_form_unchanged(web_client: TestClient, sample
     """Imported into the form and read back, a sample composes to the same report (nullable
     switches stay unset, a 发文字号 given in parts and bare-string list items keep their meaning)."""
     from huibao import core
-
     from tests.web.test_web import form_fields
 
     data = json.loads(sample.read_text(encoding="utf-8"))

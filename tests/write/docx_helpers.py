@@ -8,11 +8,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from huibao.compose.composer import compose
 from huibao.compose.kinds import get_kind, parse_facts
 from huibao.compose.tree import Document
 from huibao.write import docx as docx_writer
-from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted(p.stem for p in (ROOT / "samples").glob("*.json"))

@@ -11,12 +11,12 @@ from typing import Any
 
 import docx
 import pytest
+
 from huibao.compose.tree import Block, Document, Role
 from huibao.errors import ConfigError
 from huibao.ooxml.schema import out_of_order
 from huibao.write import docx as docx_writer
 from huibao.write import template
-
 from tests.write.docx_helpers import NS, compose_sample, parts, render, w
 
 REPORT = Document(

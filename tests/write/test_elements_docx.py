@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from huibao.write import docx as docx_writer
 from huibao.write import layout as L
-
 from tests.write.docx_helpers import NS, compose_sample, parts, render, style, w
 
 

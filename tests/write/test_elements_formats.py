@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from huibao.write import html, markdown, text
 
+from huibao.write import html, markdown, text
 from tests.write.docx_helpers import compose_sample
 
 ORDER = {

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from huibao.compose.tree import Block, Document, Role
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTTextLine
 
+from huibao.compose.tree import Block, Document, Role
 from tests.write.docx_helpers import SAMPLES, compose_sample, render
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

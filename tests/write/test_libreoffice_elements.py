@@ -12,8 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from huibao.compose.tree import FOOT_ROLES, Block, Document, Role
 
+from huibao.compose.tree import FOOT_ROLES, Block, Document, Role
 from tests.write.docx_helpers import compose_sample, render
 from tests.write.test_libreoffice import SOFFICE, Line, pdf_pages
 

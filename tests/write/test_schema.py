@@ -8,9 +8,9 @@ from functools import cache
 from typing import Any
 
 import pytest
-from huibao.write import template
 from lxml import etree
 
+from huibao.write import template
 from tests.write.docx_helpers import ROOT, SAMPLES, compose_sample, render
 
 SCHEMAS = ROOT / "tests" / "data" / "ecma376"

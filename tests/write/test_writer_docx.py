@@ -11,11 +11,11 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
+
 from huibao import ooxml
 from huibao.compose.tree import Block, Document, Role
 from huibao.ooxml.schema import out_of_order
 from huibao.write import layout
-
 from tests.write.docx_helpers import NS, SAMPLES, compose_facts, compose_sample, parts, render, style, w
 
 

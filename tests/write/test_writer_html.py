@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from huibao.write import html, layout
-
 from tests.write.docx_helpers import compose_sample
 
 
