@@ -316,7 +316,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="文本或 .docx 文件，- 表示标准输入")
     p.set_defaults(func=cmd_detect)
 
-    p = sub.add_parser("serve", help="启动 Web 服务（网页表单与 JSON API）")
+    p = sub.add_parser(
+        "serve",
+        help="启动 Web 服务（网页表单与 JSON API）",
+        description="启动 Web 服务：网页表单、JSON API、/docs 接口文档（资源均由本服务提供）。",
+        epilog="环境变量：HUIBAO_DEADLINE_S（单次处理时限，默认 20 秒，超时答 503）、"
+        "HUIBAO_HEADER_TIMEOUT_S / HUIBAO_BODY_TIMEOUT_S（请求头、请求体读取时限）、"
+        "HUIBAO_MAX_REQUESTS / HUIBAO_MAX_WORKER_MB（多进程时按请求数或内存替换工作进程）、"
+        "HUIBAO_DATA_DIR / HUIBAO_DATABASE_URL（文稿存储）。详见 README。",
+    )
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     p.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1）")
