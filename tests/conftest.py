@@ -6,7 +6,7 @@ import copy
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +70,32 @@ def client() -> TestClient:
     from huibao.app import create_app
 
     return TestClient(create_app(), raise_server_exceptions=False)
+
+
+# --- one Chromium per test session (Playwright's sync API allows one instance per process) ----
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Launch Debian's Chromium (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent (install the Debian package `chromium`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

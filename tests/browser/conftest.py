@@ -19,17 +19,6 @@ from tests.live import live_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
 pytestmark = pytest.mark.browser
 
 
@@ -38,21 +27,6 @@ def server() -> Iterator[str]:
     """A live ``python -m huibao serve`` on a free port; yields its base URL."""
     with live_server() as base:
         yield base
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Launch Debian's Chromium (never a downloaded browser)."""
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent (install the Debian package `chromium`)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @dataclass
