@@ -50,7 +50,10 @@ def new_page(browser: Any, base: str, errors: list[str]) -> Any:
 
 
 def edit_value(page: Any, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in the facts once the page has loaded them (it does so after
+    setting its status line, so wait for the text itself)."""
     area = page.locator("#f-facts")
+    expect(area).to_have_value(re.compile(re.escape(old)))
     area.fill(area.input_value().replace(old, new, 1))
 
 
@@ -61,7 +64,7 @@ def test_a_week_of_work_in_the_browser(browser: Any, site: tuple[str, Store, int
     page.get_by_role("button", name="开始下一期").click()
     page.wait_for_selector("#status:has-text('第2期')")
     area = page.locator("#f-facts")
-    assert '"previous": 23' in area.input_value()
+    expect(area).to_have_value(re.compile('"previous": 23'))
     edit_value(page, '"value": 23', '"value": 30')
     page.wait_for_selector("#saved:has-text('已保存')")
     with store.read() as s:
