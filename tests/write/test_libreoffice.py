@@ -98,12 +98,8 @@ CASES: dict[str, Document] = {
 }
 
 
-@pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[Line]]]:
-    folder = tmp_path_factory.mktemp("libreoffice")
-    traditional = compose_sample("situation_report_rich")
-    traditional.script = "zh-Hant-TW"
-    documents = {**CASES, "rich_traditional": traditional}
+def laid_out(folder: Path, documents: dict[str, Document]) -> dict[str, list[list[Line]]]:
+    """Return each document's pages as LibreOffice lays them out (one soffice run for all)."""
     for name, document in documents.items():
         (folder / f"{name}.docx").write_bytes(render(document))
     assert SOFFICE is not None
@@ -124,6 +120,15 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[Line]]
         timeout=600,
     )
     return {name: pdf_pages(folder / f"{name}.pdf") for name in documents}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[Line]]]:
+    folder = tmp_path_factory.mktemp("libreoffice")
+    traditional = compose_sample("situation_report_rich")
+    traditional.script = "zh-Hant-TW"
+    documents = {**CASES, "rich_traditional": traditional}
+    return laid_out(folder, documents)
 
 
 def tail_texts(document: Document) -> set[str]:

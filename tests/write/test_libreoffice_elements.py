@@ -8,14 +8,11 @@ across and 37–262 mm down. Skipped, with the reason, where LibreOffice is not 
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
 import pytest
 
 from huibao.compose.tree import FOOT_ROLES, Block, Document, Role
-from tests.write.docx_helpers import compose_sample, render
-from tests.write.test_libreoffice import SOFFICE, Line, pdf_pages
+from tests.write.docx_helpers import compose_sample
+from tests.write.test_libreoffice import SOFFICE, Line, laid_out
 
 pytestmark = pytest.mark.skipif(
     SOFFICE is None,
@@ -60,26 +57,7 @@ CASES: dict[str, Document] = {
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[Line]]]:
     folder = tmp_path_factory.mktemp("libreoffice_elements")
-    for name, document in CASES.items():
-        (folder / f"{name}.docx").write_bytes(render(document))
-    assert SOFFICE is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *sorted(str(p) for p in folder.glob("*.docx")),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return {name: pdf_pages(Path(folder / f"{name}.pdf")) for name in CASES}
+    return laid_out(folder, CASES)
 
 
 def foot_lines(page: list[Line]) -> list[Line]:
