@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -111,31 +111,50 @@ _SECRECY_SCHEMA = {
 }
 
 
-class DocNumber(Model):
-    """发文字号: 机关代字, year and serial, written 青政督〔2026〕3号."""
+class WrittenForm(Model):
+    """A 公文 value written as one string (发文字号, 密级) or given in its parts; the string as the
+    facts wrote it is kept in :attr:`written` (None when the parts were given)."""
 
-    code: ShortText = Field(title="机关代字", description="如：青政督")
-    year: int = Field(ge=1949, le=2999, title="年份", description="四位年份，如：2026")
-    serial: int = Field(ge=1, le=999999, title="发文顺序号", description="不编虚位、不加“第”，如：3")
+    PATTERN: ClassVar[re.Pattern[str]]
+    MESSAGE: ClassVar[str]
     _written: str | None = PrivateAttr(default=None)
+
+    @classmethod
+    def parts(cls, match: re.Match[str]) -> dict[str, object]:
+        """Return the fields read from a match of :attr:`PATTERN`."""
+        raise NotImplementedError
 
     @model_validator(mode="wrap")
     @classmethod
-    def _from_string(cls, data: object, handler: ValidatorFunctionWrapHandler) -> DocNumber:
+    def _from_string(cls, data: object, handler: ValidatorFunctionWrapHandler) -> WrittenForm:
         written = data.strip() if isinstance(data, str) else None
         if written is not None:
-            m = _DOC_NUMBER.match(written)
-            if m is None:
-                raise ValueError("发文字号应写作“机关代字〔年份〕序号号”，如：青政督〔2026〕3号")
-            data = {"code": m["code"], "year": int(m["year"]), "serial": int(m["serial"])}
-        model: DocNumber = handler(data)
+            match = cls.PATTERN.match(written)
+            if match is None:
+                raise ValueError(cls.MESSAGE)
+            data = cls.parts(match)
+        model: WrittenForm = handler(data)
         model._written = written
         return model
 
     @property
     def written(self) -> str | None:
-        """Return the 发文字号 as the facts wrote it (None when given as an object)."""
+        """Return the value as the facts wrote it (None when given in parts)."""
         return self._written
+
+
+class DocNumber(WrittenForm):
+    """发文字号: 机关代字, year and serial, written 青政督〔2026〕3号."""
+
+    code: ShortText = Field(title="机关代字", description="如：青政督")
+    year: int = Field(ge=1949, le=2999, title="年份", description="四位年份，如：2026")
+    serial: int = Field(ge=1, le=999999, title="发文顺序号", description="不编虚位、不加“第”，如：3")
+    PATTERN: ClassVar[re.Pattern[str]] = _DOC_NUMBER
+    MESSAGE: ClassVar[str] = "发文字号应写作“机关代字〔年份〕序号号”，如：青政督〔2026〕3号"
+
+    @classmethod
+    def parts(cls, match: re.Match[str]) -> dict[str, object]:
+        return {"code": match["code"], "year": int(match["year"]), "serial": int(match["serial"])}
 
     @property
     def text(self) -> str:
@@ -143,30 +162,17 @@ class DocNumber(Model):
         return f"{self.code}〔{self.year}〕{self.serial}号"
 
 
-class Secrecy(Model):
+class Secrecy(WrittenForm):
     """密级 and 保密期限, written 机密★1年 (or the 密级 alone)."""
 
     level: Literal["绝密", "机密", "秘密"] = Field(title="密级")
     period: ShortText | None = Field(default=None, title="保密期限", description="如：1年、6个月、长期")
-    _written: str | None = PrivateAttr(default=None)
+    PATTERN: ClassVar[re.Pattern[str]] = _SECRECY
+    MESSAGE: ClassVar[str] = "密级应为绝密、机密或秘密，带保密期限时写作：机密★1年"
 
-    @model_validator(mode="wrap")
     @classmethod
-    def _from_string(cls, data: object, handler: ValidatorFunctionWrapHandler) -> Secrecy:
-        written = data.strip() if isinstance(data, str) else None
-        if written is not None:
-            m = _SECRECY.match(written)
-            if m is None:
-                raise ValueError("密级应为绝密、机密或秘密，带保密期限时写作：机密★1年")
-            data = {"level": m["level"], "period": m["period"].strip() or None}
-        model: Secrecy = handler(data)
-        model._written = written
-        return model
-
-    @property
-    def written(self) -> str | None:
-        """Return the 密级 as the facts wrote it (None when given as an object)."""
-        return self._written
+    def parts(cls, match: re.Match[str]) -> dict[str, object]:
+        return {"level": match["level"], "period": match["period"].strip() or None}
 
     @property
     def text(self) -> str:
