@@ -276,7 +276,8 @@ def parse_json_upload(data: bytes) -> dict[str, Any]:
 
 @router.post("/web/facts")
 async def web_facts(request: Request) -> JSONResponse:
-    """Return the facts JSON for the submitted form fields (used by the page's script)."""
+    """Return the facts JSON for the submitted form fields (used by the page's script), how
+    numbers and dates were read and values offered for empty fields (the 单位自称)."""
     fields, _ = await _form_data(request)
     kind = _kind_or_default(fields.get("kind"))
     facts, notes = await budget.run(request, lambda: read_form(kind, parse_form(kind_spec(kind), fields)))
@@ -284,9 +285,10 @@ async def web_facts(request: Request) -> JSONResponse:
         raise_unread(facts, notes)
     except HuibaoError as exc:
         errors = [{**e.as_dict(), "message": without_kind(e.message, kind.name)} for e in exc.errors]
-        return JSONResponse({"ok": False, "status": 422, "errors": errors, "readings": notes.readings},
-                            status_code=422)
-    return JSONResponse({"ok": True, "facts": facts, "readings": notes.readings})
+        return JSONResponse({"ok": False, "status": 422, "errors": errors, "readings": notes.readings,
+                             "suggestions": notes.suggestions}, status_code=422)
+    return JSONResponse({"ok": True, "facts": facts, "readings": notes.readings,
+                         "suggestions": notes.suggestions})
 
 
 @router.post("/web/fields", response_class=HTMLResponse)
