@@ -17,8 +17,16 @@ from huibao.compose.facts import MAX_ITEMS
 from huibao.compose.kinds import Kind, parse_facts
 from huibao.errors import BadRequest, ErrorItem, HuibaoError, InvalidFacts
 from huibao.scripts import Script
-from huibao.web_input import moment_message, number_message, read_amount, read_moment, today_chinese
-from huibao.web_words import OPTION_WORDS
+from huibao.web_input import (
+    chinese_moment,
+    moment_message,
+    number_message,
+    read_amount,
+    read_moment,
+    today_chinese,
+    year_of,
+)
+from huibao.web_words import OPTION_WORDS, self_reference_for
 
 #: Chinese labels for enum values whose value is an English code (display only).
 ENUM_LABELS = {
@@ -215,10 +223,13 @@ def check_list_sizes(value: Any, path: str = "") -> None:
 
 @dataclass
 class Notes:
-    """What reading a form learned: entries that could not be read, and how others were read."""
+    """What reading a form learned: entries that could not be read, how others were read, and
+    values the form may offer for empty fields (by path); ``year`` completes dates without one."""
 
     errors: list[ErrorItem] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
+    suggestions: dict[str, str] = field(default_factory=dict)
+    year: int | None = None
 
 
 _AMOUNT_KEYS = {"value", "measure", "approx", "scale"}
@@ -288,9 +299,11 @@ def to_facts(spec: Spec, raw: Any, notes: Notes | None = None, path: str = "") -
     if spec.schema.get("type") == "boolean" and text in ("true", "false"):  # a three-way choice
         return text == "true"
     if spec.widget in ("date", "datetime"):
-        iso = read_moment(text, spec.widget == "datetime")
+        iso = read_moment(text, spec.widget == "datetime", notes.year if notes else None)
         if iso is None and notes is not None:
             notes.errors.append(ErrorItem(path or None, moment_message(text, spec.widget == "datetime")))
+        elif iso and notes is not None and chinese_moment(iso) != text:
+            notes.readings[path] = "读作：" + chinese_moment(iso)
         return text if iso is None else iso
     if spec.widget in ("decimal", "integer"):
         number = text.translate(_FULL_WIDTH).replace(",", "")
@@ -303,10 +316,27 @@ def to_facts(spec: Spec, raw: Any, notes: Notes | None = None, path: str = "") -
 
 
 def read_form(kind: Kind, raw: Any) -> tuple[dict[str, Any], Notes]:
-    """Return the facts JSON for a raw form tree of ``kind`` and what reading it learned."""
-    notes = Notes()
+    """Return the facts JSON for a raw form tree of ``kind`` and what reading it learned (a date
+    without a year is in the year of the 成文日期, else this year)."""
+    raw = raw if isinstance(raw, Mapping) else {}
+    signed = raw.get("signed_on")
+    notes = Notes(year=year_of(signed) if isinstance(signed, str) else None)
     facts = to_facts(kind_spec(kind), raw, notes)
+    notes.suggestions.update(suggestions(raw))
     return (facts if isinstance(facts, dict) else {"kind": kind.id}), notes
+
+
+def suggestions(raw: Mapping[str, Any]) -> dict[str, str]:
+    """Return values the form offers for empty fields, by path: the 单位自称 from the unit's name
+    (青禾县应急管理局 → 我局); empty when there is nothing to offer."""
+    unit = raw.get("unit")
+    if not isinstance(unit, Mapping):
+        return {}
+    name, own = unit.get("name"), unit.get("self_reference")
+    if not isinstance(name, str) or (isinstance(own, str) and own.strip()):
+        return {}
+    reference = self_reference_for(name)
+    return {"unit.self_reference": reference} if reference else {}
 
 
 def raise_unread(facts: dict[str, Any], notes: Notes) -> None:

@@ -94,11 +94,11 @@ _DATE = re.compile(
 )
 
 
-def read_moment(text: str, with_time: bool = True) -> str | None:
+def read_moment(text: str, with_time: bool = True, year: int | None = None) -> str | None:
     """Return ``text`` as an ISO date (``2026-07-12``) or date-time (``2026-07-12T18:00``);
     "" for empty text, None when it is not a date (or has a time where none is allowed).
 
-    A date without a year is in the current year (China time).
+    A date without a year is in ``year`` (the report's 成文日期), else the current year (China time).
     """
     t = unicodedata.normalize("NFKC", text).strip()
     if not t:
@@ -107,7 +107,7 @@ def read_moment(text: str, with_time: bool = True) -> str | None:
     if not match:
         return None
     try:
-        day = dt.date(int(match["y"] or _today().year), int(match["m"]), int(match["d"]))
+        day = dt.date(int(match["y"] or year or _today().year), int(match["m"]), int(match["d"]))
     except ValueError:
         return None
     if match["h"] is None:
@@ -118,6 +118,12 @@ def read_moment(text: str, with_time: bool = True) -> str | None:
     if hour > 24 or minute > 59 or (hour == 24 and minute):
         return None
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def year_of(text: str) -> int | None:
+    """Return the year a typed date names (2026年7月12日, 2026-07-12); None when it names none."""
+    match = _DATE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    return int(match["y"]) if match and match["y"] else None
 
 
 def moment_message(text: str, with_time: bool = True) -> str:

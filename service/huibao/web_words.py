@@ -78,6 +78,35 @@ def words_for(path: str) -> tuple[str, str] | None:
     return None
 
 
+#: How a unit refers to itself in its own report, by the end of its name (first match wins).
+SELF_REFERENCES: tuple[tuple[str, str], ...] = (
+    (r"([省市县区镇乡州旗])人民政府$", r"我\1"),
+    (r"([省市县区镇乡州旗])政府$", r"我\1"),
+    (r"街道(办事处|办)?$", "我街道"),
+    (r"社区(居民委员会|居委会)?$", "我社区"),
+    (r"村(民委员会|委会)?$", "我村"),
+    (r"(学校|中学|小学|大学)$", "我校"),
+    (r"幼儿园$", "我园"),
+    (r"委员会$", "我委"),
+    (r"办公室$", "我办"),
+    (r"中心$", "我中心"),
+    (r"公司$", "我公司"),
+    (r"([局厅委办处科所站队院馆部署])$", r"我\1"),
+    (r"([省市县区镇乡])$", r"我\1"),
+)
+
+
+def self_reference_for(unit_name: str) -> str:
+    """Return how a unit called ``unit_name`` refers to itself (青禾县应急管理局 → 我局);
+    "" when its name does not say (the report then uses the name)."""
+    name = re.sub(r"[（(][^（）()]*[）)]$", "", unit_name.strip())
+    for pattern, reference in SELF_REFERENCES:
+        match = re.search(pattern, name)
+        if match:
+            return match.expand(reference)
+    return ""
+
+
 def without_kind(message: str, kind_name: str) -> str:
     """Return a validation message without the kind's name in front (情况汇报：应为数字 → 应为数字)."""
     prefix = f"{kind_name}："

@@ -212,3 +212,36 @@ def test_imported_string_items_fill_their_text_field(web_client: TestClient) -> 
         r'id="f-next_steps\[0\]\.text"[^>]*value="加密巡查频次"', html
     )
     assert "补充灭火器材" in html
+
+
+@pytest.mark.parametrize(
+    ("unit", "reference"),
+    [
+        ("青禾县应急管理局", "我局"),
+        ("南湖街道办事处", "我街道"),
+        ("市第三中学", "我校"),
+        ("东坪镇人民政府", "我镇"),
+        ("青禾县人民政府", "我县"),
+        ("县发展和改革委员会", "我委"),
+        ("市政府办公室", "我办"),
+        ("县疾病预防控制中心", "我中心"),
+        ("县人民医院", "我院"),
+        ("青山村村民委员会", "我村"),
+        ("东坪镇", "我镇"),
+        ("青禾水务有限公司", "我公司"),
+        ("防汛抗旱", ""),
+    ],
+)
+def test_the_self_reference_is_suggested_from_the_unit_name(unit: str, reference: str) -> None:
+    from huibao.web_words import self_reference_for
+
+    assert self_reference_for(unit) == reference
+
+
+def test_the_form_offers_the_self_reference_only_while_it_is_empty(web_client: TestClient) -> None:
+    offered = web_client.post("/web/facts", data={
+        "kind": "situation_report", "unit.name": "青禾县应急管理局"})
+    assert offered.json()["suggestions"] == {"unit.self_reference": "我局"}
+    filled = web_client.post("/web/facts", data={
+        "kind": "situation_report", "unit.name": "青禾县应急管理局", "unit.self_reference": "本局"})
+    assert filled.json()["suggestions"] == {}

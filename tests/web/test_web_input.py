@@ -138,3 +138,26 @@ def test_every_sample_survives_the_form_unchanged(web_client: TestClient, sample
     fields = form_fields(web_client.post("/web/fields", json=data).text)
     facts = web_client.post("/web/facts", data=fields).json()["facts"]
     assert core.preview(facts)["text"] == core.preview(data)["text"]
+
+
+@pytest.mark.parametrize(
+    ("signed_on", "typed", "iso"),
+    [
+        ("2025年12月30日", "7月12日18时", "2025-07-12T18:00"),
+        ("2024-03-01", "7月12日", "2024-07-12"),
+        ("2025年12月30日", "2026年7月12日18时", "2026-07-12T18:00"),
+    ],
+)
+def test_a_date_without_a_year_takes_the_year_of_the_signing_date(
+    web_client: TestClient, signed_on: str, typed: str, iso: str
+) -> None:
+    body = web_client.post("/web/facts", data={
+        "kind": "situation_report", "signed_on": signed_on, "as_of": typed}).json()
+    assert body["facts"]["as_of"] == iso
+
+
+def test_a_date_typed_short_is_shown_back_in_full_chinese(web_client: TestClient) -> None:
+    body = web_client.post("/web/facts", data={
+        "kind": "situation_report", "signed_on": "2026年7月13日", "as_of": "7月12日18时"}).json()
+    assert body["readings"]["as_of"] == "读作：2026年7月12日18时"
+    assert "signed_on" not in body["readings"]  # typed in full: nothing to show back
