@@ -283,6 +283,11 @@ class EnvelopeFields(Model):
     """What every kind shares: who writes to whom, about what, when, and in which script."""
 
     kind: str = Field(title="文种")
+    office: ShortText | Annotated[int, Field(ge=1, le=2_147_483_647)] | None = Field(
+        default=None,
+        title="机关",
+        description="已保存机关的名称或编号：发文单位、主送机关、落款、发文机关标志和机关代字未填写的，取自该机关",
+    )
     title: ShortText | None = Field(default=None, title="标题", description="缺省时自动生成")
     unit: Unit = Field(title="发文单位")
     recipient: ShortText | None = Field(default=None, title="主送机关", description="如：县疫情防控指挥部")
