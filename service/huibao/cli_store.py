@@ -195,8 +195,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.output:
         content = json.dumps(result.facts, ensure_ascii=False, indent=2).encode("utf-8")
         _write(args.output, content)
-        print(f"已读出 {len(result.facts.get('counts', []))} 项数据，事实已写入 {args.output}；"
-              f"{len(result.unplaced)} 段未能归类", file=sys.stderr)
+        if result.source == "facts":
+            print(f"已读出文稿生成时的事实，写入 {args.output}；{len(result.unplaced)} 段在生成后改动过",
+                  file=sys.stderr)
+        else:
+            print(f"已读出 {len(result.facts.get('counts', []))} 项数据，事实已写入 {args.output}；"
+                  f"{len(result.unplaced)} 段未能归类", file=sys.stderr)
     return _print(result.as_dict())
 
 

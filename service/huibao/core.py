@@ -110,10 +110,21 @@ def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -
     warnings += element_warnings(facts, document)
     checkpoint()
     convert_document(document, requested or Script.parse(facts.script), facts.keep)
+    document.facts = embedded_facts(data, facts.kind, requested)
     checkpoint()
     composed = Composed(facts, document, warnings)
     composed.findings = checker.check_text(composed.text)
     return composed
+
+
+def embedded_facts(data: Mapping[str, Any] | object, kind: str, script: Script | None) -> dict[str, Any]:
+    """Return the facts a written document carries: ``data`` as given (JSON values), with the
+    kind's id and, when a request chose the script, that script."""
+    facts = dict(data) if isinstance(data, Mapping) else {}
+    facts["kind"] = kind
+    if script is not None:
+        facts["script"] = str(script)
+    return facts
 
 
 def writer_for(fmt: str) -> Writer:
@@ -124,13 +135,19 @@ def writer_for(fmt: str) -> Writer:
         raise BadRequest(f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}", field="format") from None
 
 
-def render(data: Mapping[str, Any] | object, fmt: str = "docx", script: str | None = None) -> Output:
-    """Return the report for ``data`` written in format ``fmt``."""
+def render(
+    data: Mapping[str, Any] | object,
+    fmt: str = "docx",
+    script: str | None = None,
+    layout: bytes | None = None,
+) -> Output:
+    """Return the report for ``data`` written in format ``fmt``; ``layout`` is an office's own
+    .docx layout template (None: the one in use)."""
     writer = writer_for(fmt)
     composed = compose_facts(data, script)
     checkpoint()
     name = (composed.document.title or "汇报").replace("/", "／").replace("\\", "＼")
-    return Output(writer.write(composed.document), writer, name + writer.suffix, composed)
+    return Output(writer.write(composed.document, layout=layout), writer, name + writer.suffix, composed)
 
 
 def preview(data: Mapping[str, Any] | object, script: str | None = None) -> dict[str, Any]:

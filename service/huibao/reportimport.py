@@ -50,14 +50,21 @@ _SEPARATORS = re.compile(r"[。；！？\n]")
 
 @dataclass
 class Imported:
-    """What was read: draft facts, headed sections, and the lines nothing was made of."""
+    """What was read: draft facts, headed sections, and the lines nothing was made of.
+
+    ``source`` is "facts" when the facts came from a huibao .docx's own facts item (then
+    ``unplaced`` lists paragraphs changed after it was written), "text" when read from text.
+    """
 
     facts: dict[str, Any]
     sections: list[dict[str, str]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    source: str = "text"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"facts": self.facts, "sections": self.sections, "unplaced": self.unplaced}
+        return {
+            "facts": self.facts, "sections": self.sections, "unplaced": self.unplaced, "source": self.source
+        }
 
 
 def _amount(number: str, wan: bool) -> int | float:
@@ -214,9 +221,16 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
 
 
 def import_file(data: bytes, kind: str = "situation_report") -> Imported:
-    """Return draft facts read from a .docx or a text file's bytes."""
+    """Return draft facts read from a .docx or a text file's bytes: the facts a huibao .docx
+    carries when it has them (``kind`` is then theirs), else what the text yields."""
     from huibao.convert.converter import document_text
+    from huibao.embedded import changed_paragraphs, read_facts
     from huibao.uploads import decode_text, is_docx_bytes, open_docx
 
-    text = document_text(open_docx(data)) if is_docx_bytes(data) else decode_text(data)
-    return import_text(text, kind)
+    if not is_docx_bytes(data):
+        return import_text(decode_text(data), kind)
+    document = open_docx(data)
+    embedded = read_facts(data)
+    if embedded is not None:
+        return Imported(embedded, unplaced=changed_paragraphs(document, embedded), source="facts")
+    return import_text(document_text(document), kind)

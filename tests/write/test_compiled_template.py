@@ -80,7 +80,11 @@ def test_office_template_loses_leftovers_and_gains_font_entries(tmp_path: Path, 
     use_template(office_template(tmp_path / "office.docx"))
     data = render(compose_sample("situation_report_small"))
     names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    assert not {n for n in names if "stylesWithEffects" in n or "thumbnail" in n or "customXml" in n}
+    assert not {n for n in names if "stylesWithEffects" in n or "thumbnail" in n}
+    # the template's empty bibliography is gone; the only custom XML item left is the facts
+    items = {n for n in names if n.startswith("customXml/")}
+    assert items == {"customXml/item1.xml", "customXml/itemProps1.xml", "customXml/_rels/item1.xml.rels"}
+    assert b"urn:huibao:facts" in zipfile.ZipFile(io.BytesIO(data)).read("customXml/item1.xml")
     found = parts(data)
     assert {name: out_of_order(root) for name, root in found.items() if out_of_order(root)} == {}
     lang = found["word/styles.xml"].find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)

@@ -271,6 +271,9 @@ def test_no_leftover_parts(rich_bytes: bytes) -> None:
         "word/fontTable.xml",
         "word/footer1.xml",
         "word/footer2.xml",
+        "customXml/item1.xml",  # the facts (huibao.ooxml.facts_part)
+        "customXml/itemProps1.xml",
+        "customXml/_rels/item1.xml.rels",
     }
 
 

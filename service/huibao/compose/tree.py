@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Role(StrEnum):
@@ -84,6 +85,8 @@ class Document:
     title: str
     blocks: list[Block] = field(default_factory=list)
     script: str = "zh-Hans"
+    #: The facts it was composed from, as JSON values (None: unknown); written into a .docx.
+    facts: dict[str, Any] | None = None
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)

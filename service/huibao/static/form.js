@@ -144,7 +144,9 @@
     });
   }
 
-  async function addRow(path) {
+  /** Add an empty row to the list at ``path``: after the row ``after`` (an li) when given, else
+      at the end; its first field gets the focus. */
+  async function addRow(path, after) {
     const ol = listOf(path);
     if (!ol) return;
     const fieldset = ol.closest("fieldset");
@@ -159,12 +161,19 @@
       H.showErrors(await H.errorsOf(res));
       return;
     }
-    ol.append(H.fragment(await res.text()));
-    const input = firstInput(ol.lastElementChild);
+    const fragment = H.fragment(await res.text());
+    const row = fragment.firstElementChild;
+    if (after && after.parentElement === ol) {
+      after.after(fragment);
+      renumber(ol);
+    } else {
+      ol.append(fragment);
+    }
+    const input = firstInput(row);
     if (input) input.focus();
     save();
     const legend = fieldset.querySelector("legend");
-    H.status("已添加" + (legend ? legend.textContent : "") + "第" + ol.children.length + "项");
+    H.status("已添加" + (legend ? legend.textContent : "") + "第" + (Array.from(ol.children).indexOf(row) + 1) + "项");
   }
 
   function rowHasContent(li) {
@@ -224,7 +233,54 @@
     H.previewStale();
   };
 
-  H.rows = { listOf: listOf, firstInput: firstInput, addRow: addRow, replaceFields: replaceFields };
+  H.rows = { listOf: listOf, firstInput: firstInput, addRow: addRow, replaceFields: replaceFields, remember: remember };
+
+  // ------------------------------------------------------------------ values remembered in this browser
+
+  const SEEN_KEY = "huibao.seen";
+  const SEEN_FIELDS = ["unit.name", "unit.self_reference", "recipient", "signature"];
+  const SEEN_MAX = 8;
+
+  function seen() {
+    try {
+      const v = JSON.parse(localStorage.getItem(SEEN_KEY) || "{}");
+      return v && typeof v === "object" ? v : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  /** Offer the values this browser remembers (from earlier drafts) in the fields' choice lists. */
+  function fillSeen() {
+    const all = seen();
+    SEEN_FIELDS.forEach(function (path) {
+      const list = document.getElementById("seen-" + path.replace(/\./g, "-"));
+      if (!list) return;
+      list.replaceChildren.apply(list, (Array.isArray(all[path]) ? all[path] : []).map(function (v) {
+        const o = document.createElement("option");
+        o.value = String(v);
+        return o;
+      }));
+    });
+  }
+
+  /** Remember the unit and recipient of a draft that was downloaded or cleared. */
+  function rememberSeen() {
+    const all = seen();
+    SEEN_FIELDS.forEach(function (path) {
+      const el = document.getElementById("f-" + path);
+      const v = el ? el.value.trim() : "";
+      if (!v) return;
+      const old = Array.isArray(all[path]) ? all[path] : [];
+      all[path] = [v].concat(old.filter(function (x) { return x !== v; })).slice(0, SEEN_MAX);
+    });
+    try {
+      localStorage.setItem(SEEN_KEY, JSON.stringify(all));
+    } catch (e) {
+      return; // storage unavailable: nothing is offered next time
+    }
+    fillSeen();
+  }
 
   // ------------------------------------------------------------------ facts, downloads
 
@@ -262,6 +318,7 @@
     }
     const name = H.filenameOf(res, "汇报." + fmt);
     H.saveBlob(await res.blob(), name);
+    rememberSeen();
     H.clearErrors();
     H.status("已下载：" + name);
   }
@@ -312,13 +369,16 @@
   async function clearForm() {
     if (H.hasContent(entries()) && !window.confirm("清空表单中已填写的全部内容？清空后可点“撤销”恢复。")) return;
     remember("清空前的内容");
+    rememberSeen();
     if (await replaceFields({ kind: kind, signed_on: todayIso() }, true)) H.status("已清空（可点“撤销”恢复）");
   }
 
   // ------------------------------------------------------------------ wiring
 
   function edited(ev) {
-    if (ev.target.type === "file" || ev.target.classList.contains("quick-text")) return;
+    if (ev.target.type === "file" || ev.target.dataset.quick !== undefined) return;
+    const offer = ev.target.closest(".field") && ev.target.closest(".field").querySelector(".suggestion");
+    if (offer && ev.target.value.trim()) offer.remove();
     if (/\.label$/.test(ev.target.name || "")) updateCountLabels();
     save();
     H.previewStale();
@@ -371,6 +431,7 @@
 
   // On a fresh page restore the saved draft; after a server round trip keep what it shows.
   updateUndo();
+  fillSeen();
   const draft = drafts.load();
   function ready() {
     form.dataset.ready = "1";

@@ -77,6 +77,30 @@
     });
   }
 
+  /** Offer values for empty fields (the 单位自称 from the unit name): one click puts it in. */
+  function showSuggestions(suggestions) {
+    form.querySelectorAll(".suggestion").forEach(function (p) { p.remove(); });
+    Object.keys(suggestions || {}).forEach(function (path) {
+      const el = document.getElementById("f-" + path);
+      const offered = suggestions[path];
+      if (!el || el.value.trim() || !offered) return;
+      const p = document.createElement("p");
+      p.className = "suggestion";
+      p.append("建议填写：");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "small";
+      b.textContent = "用“" + offered + "”";
+      b.addEventListener("click", function () {
+        p.remove();
+        H.setField(path, offered);
+        H.status("已填入“" + offered + "”");
+      });
+      p.append(b);
+      el.after(p);
+    });
+  }
+
   function holderOf(path) {
     const el = H.findField(path);
     if (!el) return null;
@@ -225,6 +249,7 @@
       data = null;
     }
     showReadings(data && data.readings);
+    showSuggestions(data && data.suggestions);
     if (!res.ok) return { errors: plain(await H.errorsOf(res)) };
     return { facts: data.facts };
   };

@@ -1,8 +1,8 @@
 """Writers turn a composed :class:`~huibao.compose.tree.Document` into a file format.
 
-Each writer module has ``write(document) -> bytes``; :data:`WRITERS` maps format names to them
-with their media type and file suffix. A writer module is imported on first use, so a text
-render never loads python-docx.
+Each writer module has ``write(document) -> bytes`` (the .docx one also takes ``layout``);
+:data:`WRITERS` maps format names to them with their media type and file suffix. A writer
+module is imported on first use, so a text render never loads python-docx.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ class Writer:
     suffix: str
     module: str
 
-    def write(self, document: Document) -> bytes:
-        """Return ``document`` in this writer's format."""
-        data: bytes = import_module(f"huibao.write.{self.module}").write(document)
+    def write(self, document: Document, *, layout: bytes | None = None) -> bytes:
+        """Return ``document`` in this writer's format; ``layout`` is an office's own .docx
+        layout template (None: the one in use; ignored by the other formats)."""
+        module = import_module(f"huibao.write.{self.module}")
+        data: bytes = module.write(document, layout=layout) if layout is not None else module.write(document)
         return data
 
 

@@ -12,6 +12,7 @@ table (cached per script) and any part naming the title or unit, then zips them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 from dataclasses import dataclass, field
@@ -24,9 +25,9 @@ from docx.opc.exceptions import OpcError
 
 from huibao import resources
 from huibao.compose.tree import Document, Role
-from huibao.errors import ConfigError
+from huibao.errors import ConfigError, UnsupportedMedia
 from huibao.ooxml import body as wml
-from huibao.ooxml import package_parts
+from huibao.ooxml import facts_part, package_parts
 from huibao.write import docx_body, element_styles, fonts, layout
 from huibao.write.package import Entry, assemble
 
@@ -61,6 +62,7 @@ class Compiled:
     styles: bytes
     font_table: bytes
     style_ids: dict[str, str]
+    facts_names: facts_part.ItemNames
     _variants: dict[str, list[Entry]] = field(default_factory=dict)
 
     def variant(self, script: str) -> list[Entry]:
@@ -97,11 +99,21 @@ def compile_template(path: Path) -> Compiled:
     try:
         stat = path.stat()
         data = path.read_bytes()
-        ZipFile(io.BytesIO(data)).close()
     except FileNotFoundError:
         raise ConfigError(f"版式模板不存在：{path}") from None
-    except (OSError, BadZipFile) as exc:
+    except OSError as exc:
         raise ConfigError(f"版式模板无法读取（应为 .docx 文件）：{path}") from exc
+    return compile_bytes(data, (str(path), stat.st_mtime_ns, stat.st_size), f"：{path}")
+
+
+def compile_bytes(data: bytes, key: tuple[str, int, int], where: str = "") -> Compiled:
+    """Return the layout template ``data`` compiled under cache ``key``; raise ConfigError (in
+    Chinese, ending in ``where``) when it is not a .docx or has no ``{{p body }}`` paragraph."""
+    try:
+        ZipFile(io.BytesIO(data)).close()
+    except BadZipFile as exc:
+        raise ConfigError(f"版式模板无法读取（应为 .docx 文件）{where}") from exc
+    path = Path(where.removeprefix("：") or "layout.docx")
     try:
         with ZipFile(io.BytesIO(data)) as zf:
             package_parts.check_namespace(zf.read("word/document.xml"))
@@ -109,16 +121,17 @@ def compile_template(path: Path) -> Compiled:
         pkg = package_parts.normalise(
             parts, _MARK["body"], layout.STYLE_NAMES, REQUIRED_ROLES, element_styles.defaults()
         )
+        names = facts_part.declare(pkg.parts)
     except package_parts.NoBodyMarker as exc:
-        raise ConfigError(f"版式模板缺少正文占位段落“{{{{p body }}}}”（须单独成段）：{path}") from exc
+        raise ConfigError(f"版式模板缺少正文占位段落“{{{{p body }}}}”（须单独成段）{where}") from exc
     except package_parts.ForeignNamespace as exc:
         raise ConfigError(
-            f"版式模板不是常规 Word 文档格式（请在 Word/WPS 中另存为 .docx，不选“严格 Open XML”）：{path}"
+            f"版式模板不是常规 Word 文档格式（请在 Word/WPS 中另存为 .docx，不选“严格 Open XML”）{where}"
         ) from exc
     except package_parts.MissingStyle as exc:
-        raise ConfigError(f"版式模板缺少样式“{exc.args[0]}”：{path}") from exc
+        raise ConfigError(f"版式模板缺少样式“{exc.args[0]}”{where}") from exc
     except (KeyError, ValueError, SyntaxError, BadZipFile, PythonDocxError, OpcError) as exc:
-        raise ConfigError(f"版式模板已损坏或不是 Word 文档（{type(exc).__name__}）：{path}") from exc
+        raise ConfigError(f"版式模板已损坏或不是 Word 文档（{type(exc).__name__}）{where}") from exc
     static: list[Entry] = []
     dynamic: dict[str, str] = {}
     for name, content in pkg.parts.items():
@@ -127,8 +140,9 @@ def compile_template(path: Path) -> Compiled:
             dynamic[name] = text
         else:
             static.append(Entry.of(name, content, level=9))
+    static.append(Entry.of(names.rels, facts_part.props_rels_xml(names), level=9))
     return Compiled(
-        key=(str(path), stat.st_mtime_ns, stat.st_size),
+        key=key,
         head=pkg.head,
         tail=pkg.tail,
         static=static,
@@ -136,6 +150,7 @@ def compile_template(path: Path) -> Compiled:
         styles=pkg.styles,
         font_table=pkg.font_table,
         style_ids=pkg.style_ids,
+        facts_names=names,
     )
 
 
@@ -165,23 +180,58 @@ def check_layout_template() -> None:
     compiled()
 
 
-def write(document: Document, *, sealed: bool = False) -> bytes:
-    """Return the .docx bytes of ``document`` laid out by the layout template.
+#: Uploaded layouts (an office's own), compiled once each, by content digest; the newest last.
+_uploaded: dict[str, Compiled] = {}
+UPLOADED_CACHE = 16
 
-    ``sealed`` lays the signature block out for a seal (GB/T 9704 7.3.5.1); the default is the
-    unsealed layout (7.3.5.2).
+
+def compiled_upload(data: bytes) -> Compiled:
+    """Return the uploaded layout template ``data`` compiled (cached by its SHA-256)."""
+    digest = hashlib.sha256(data).hexdigest()
+    found = _uploaded.get(digest)
+    if found is not None:
+        return found
+    with _lock:
+        found = _uploaded.get(digest)
+        if found is None:
+            found = compile_bytes(data, (digest, 0, len(data)))
+            _uploaded[digest] = found
+            while len(_uploaded) > UPLOADED_CACHE:
+                del _uploaded[next(iter(_uploaded))]
+        return found
+
+
+def check_layout_bytes(data: bytes) -> None:
+    """Compile an uploaded layout template; raise UnsupportedMedia (Chinese, field ``layout``)
+    when it cannot lay reports out."""
+    try:
+        compiled_upload(data)
+    except ConfigError as exc:
+        raise UnsupportedMedia(str(exc), field="layout") from exc
+
+
+def write(document: Document, *, sealed: bool = False, layout: bytes | None = None) -> bytes:
+    """Return the .docx bytes of ``document`` laid out by the layout template, carrying the
+    document's facts (an empty facts item when it has none).
+
+    ``layout`` is an office's own layout template (None: the one in use); ``sealed`` lays the
+    signature block out for a seal (GB/T 9704 7.3.5.1); the default is the unsealed layout
+    (7.3.5.2).
     """
-    c = compiled()
+    c = compiled() if layout is None else compiled_upload(layout)
     unit = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
     title = document.title
     body = docx_body.body_xml(document, c.style_ids, sealed=sealed)
     xml = _fill(c.head, title, unit) + body + _fill(c.tail, title, unit)
     core = wml.core_properties(title, unit, datetime.now(UTC), fonts.lang(document.script))
+    item = facts_part.item_xml(document.facts)
     entries = [
         *c.static,
         *c.variant(document.script),
         Entry.of("word/document.xml", xml.encode("utf-8"), level=1),
         Entry.of("docProps/core.xml", core.encode("utf-8"), level=1),
+        Entry.of(c.facts_names.item, item, level=1),
+        Entry.of(c.facts_names.props, facts_part.props_xml(item), level=1),
         *(Entry.of(name, _fill(text, title, unit).encode("utf-8")) for name, text in c.dynamic.items()),
     ]
     return assemble(entries)
