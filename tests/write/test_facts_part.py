@@ -130,3 +130,17 @@ def test_the_api_import_reports_where_the_facts_came_from(client: Any) -> None:
     answer = client.post("/api/import", files=files)
     assert answer.status_code == 200, answer.text
     assert answer.json()["source"] == "facts" and answer.json()["facts"] == facts
+
+
+@pytest.mark.parametrize("script", ["zh-Hant-TW", "zh-Hant-HK"])
+def test_a_converted_docx_still_gives_back_facts_that_compose_to_its_text(script: str) -> None:
+    from huibao.convert.converter import convert_docx
+    from huibao.convert.options import ConversionOptions
+    from huibao.scripts import Script
+
+    facts = load_sample("situation_report_small")
+    converted, _ = convert_docx(core.render(facts, "docx").content, ConversionOptions(Script(script)))
+    result = import_file(converted)
+    assert result.source == "facts"
+    assert result.facts == {**facts, "script": script}
+    assert result.unplaced == []

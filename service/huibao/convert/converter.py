@@ -277,12 +277,15 @@ def convert_docx(
     """Return the converted .docx bytes and the changes for an (untrusted) uploaded ``data``.
 
     The upload passes :func:`huibao.uploads.open_docx` first (size, real Word package, zip
-    bomb, XML entities); refusals raise :class:`~huibao.errors.UploadRejected` subclasses.
+    bomb, XML entities); refusals raise :class:`~huibao.errors.UploadRejected` subclasses. The
+    facts a huibao .docx carries are marked with the target script.
     """
+    from huibao.ooxml import facts_part
     from huibao.uploads import open_docx
 
     document = open_docx(data, limits)
     changes = convert_document(document, options)
+    facts_part.restamp_script(document, options.target.value)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue(), changes

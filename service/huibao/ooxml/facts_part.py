@@ -18,10 +18,13 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zipfile import ZipFile
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 NS = "urn:huibao:facts"
 #: Version of the item's layout; bumped when the JSON inside changes incompatibly.
@@ -153,3 +156,26 @@ def read(zf: ZipFile) -> str | None:
             raise ValueError("facts item without a version")
         return (root.text or "").strip() or None
     return None
+
+
+def restamp_script(document: DocxDocument, script: str) -> bool:
+    """Record ``script`` as the script of the facts ``document`` carries (after its text was
+    converted to that script), so its facts compose to the text it now holds; return False when
+    it carries no readable facts item (then nothing changes)."""
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        if not name.startswith("/customXml/item") or "Props" in name:
+            continue
+        blob = part.blob
+        if NS.encode() not in blob[:400] or len(blob) > MAX_ITEM_BYTES:
+            continue
+        try:
+            root = _parse(blob)
+            facts = json.loads((root.text or "").strip() or "null")
+        except (etree.XMLSyntaxError, ValueError, RecursionError):
+            return False
+        if root.tag != f"{{{NS}}}facts" or root.get("version") != str(VERSION) or not isinstance(facts, dict):
+            return False
+        part._blob = item_xml({**facts, "script": script})  # python-docx has no setter for a blob
+        return True
+    return False
