@@ -35,12 +35,24 @@ class WorkBrief(BriefElements, Envelope):
     ensure: ShortText | None = Field(default=None, title="确保", description="“确保…”之后的内容")
 
 
+#: Labels that count from before the activity (season or year totals), never “督导期间，共…”.
+_TOTALS = ("累计", "截至", "今年以来", "年初以来", "全年", "年内", "本年度", "目前", "至今", "共")
+
+
 def prepare(facts: Envelope) -> dict[str, Any]:
-    """Return the 工作简报's derived wording context: title, time lead and the like."""
+    """Return the 工作简报's derived wording context: title, time lead, the effect's opening
+    (本次督导…, not 本次督导督导…) and the word that closes it (确保, or 保证 when the effect
+    already says 确保)."""
     assert isinstance(facts, WorkBrief)
     same_year = facts.signed_on is None or facts.signed_on.year == facts.held_on.year
     held = dates.format_month_day(facts.held_on) if same_year else dates.format_date(facts.held_on)
+    effect = facts.effect.removeprefix("本次")
+    first = facts.counts[0].label if facts.counts else ""
     return {
+        "effect": effect,
+        "effect_lead": "本次" if effect.startswith(facts.activity) else f"本次{facts.activity}",
+        "ensure_word": "保证" if "确保" in effect else "确保",
+        "counts_lead": "" if first.startswith((facts.activity, *_TOTALS)) else f"{facts.activity}期间，",
         "title": facts.title or f"{facts.unit.name}开展{wording.clause(facts.event)}",
         "series": facts.series or f"{wording.with_work(facts.topic)}简报",
         "issuer": facts.signature or facts.unit.name,
