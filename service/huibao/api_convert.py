@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from huibao import budget
 from huibao.api import TEXT_SCHEMA
@@ -29,6 +30,9 @@ from huibao.errors import BadRequest, PayloadTooLarge
 from huibao.scripts import Script
 from huibao.uploads import UploadLimits
 
+if TYPE_CHECKING:
+    from huibao.convert.options import ConversionOptions
+
 router = APIRouter(prefix="/api")
 
 
@@ -42,12 +46,27 @@ _CONVERT_OPTIONS: dict[str, Any] = {
     "repair": {"type": "boolean"},
     "regional_vocabulary": {"type": "boolean"},
     "keep": {"type": "array", "items": {"type": "string"}},
+    "office": {
+        "anyOf": [{"type": "string"}, {"type": "integer"}],
+        "description": "已保存机关的名称或编号：转为繁体时加上该机关的保留词和词表补充",
+    },
 }
 _CONVERT_BODY = request_body(
     object_schema({"text": {"type": "string"}, **_CONVERT_OPTIONS}, ["text", "to"]),
     {"text": "关于进一步规范干部管理", "to": "zh-Hant-TW"},
     object_schema({"file": FILE_SCHEMA, **_CONVERT_OPTIONS}, ["file", "to"]),
 )
+
+
+async def _with_office(options: ConversionOptions, office: object) -> ConversionOptions:
+    """Return ``options`` with the keep words and glossary additions of the stored office named
+    by ``office`` (None: unchanged); an unknown office is 422 on field ``office``."""
+    if office is None:
+        return options
+    from huibao.store.envelope import lookup
+
+    profile = await run_in_threadpool(lookup, office)
+    return options.with_words(profile.keep, profile.glossary)
 
 
 @router.post(
@@ -58,9 +77,9 @@ _CONVERT_BODY = request_body(
     responses={200: {"content": {"application/json": {}, DOCX_MEDIA: {}}}},
 )
 async def convert(request: Request) -> Response:
-    """JSON ``{"text", "to", "from"?, "repair"?, "regional_vocabulary"?, "keep"?}`` gives
+    """JSON ``{"text", "to", "from"?, "repair"?, "regional_vocabulary"?, "keep"?, "office"?}`` gives
     ``{"ok": true, "text", "source", "target", "changes"}``; a multipart upload in field ``file``
-    (with form fields ``to``, ``from``, ``repair``, ``regional_vocabulary``, ``keep`` repeated)
+    (with form fields ``to``, ``from``, ``repair``, ``regional_vocabulary``, ``keep`` repeated, ``office``)
     gives the .docx. Both build one :class:`ConversionOptions`."""
     from huibao.convert.converter import ConversionOptions, convert_docx, convert_text
 
@@ -74,6 +93,7 @@ async def convert(request: Request) -> Response:
             regional_vocabulary=form_flag(form.get("regional_vocabulary"), "regional_vocabulary"),
             keep=[optional_text(v, "keep") or "" for v in form.getlist("keep")],
         )
+        options = await _with_office(options, optional_text(form.get("office"), "office"))
         converted, changes = await budget.run(request, convert_docx, data, options, limits)
         name = (filename or "document.docx").replace("\\", "/").rsplit("/", 1)[-1]
         stem = name[:-5] if name.lower().endswith(".docx") else name
@@ -97,6 +117,7 @@ async def convert(request: Request) -> Response:
         regional_vocabulary=json_flag(body, "regional_vocabulary"),
         keep=json_list(body, "keep"),
     )
+    options = await _with_office(options, body.get("office"))
     result = await budget.run(request, convert_text, text, options)
     return JSONResponse(
         {
