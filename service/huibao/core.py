@@ -36,6 +36,7 @@ from huibao.write import text as text_writer
 
 if TYPE_CHECKING:
     from huibao.check.layout import LayoutFinding
+    from huibao.store.envelope import OfficeProfile
 
 FORMATS = tuple(WRITERS)
 
@@ -69,10 +70,13 @@ class Output:
     composed: Composed
 
 
-def convert_document(document: Document, script: Script, keep: Sequence[str]) -> None:
+def convert_document(
+    document: Document, script: Script, keep: Sequence[str], office: OfficeProfile | None = None
+) -> None:
     """Convert every text of ``document`` to ``script`` in place (no-op for zh-Hans).
 
-    ``keep`` (the facts' names) is checked against its limits even when nothing is converted.
+    ``keep`` (the facts' names) is checked against its limits even when nothing is converted;
+    ``office`` adds its keep words and glossary additions.
     """
     from huibao.convert.options import ConversionOptions, check_keep
 
@@ -82,6 +86,8 @@ def convert_document(document: Document, script: Script, keep: Sequence[str]) ->
     from huibao.convert.converter import convert_text  # imported lazily: OpenCC loads on first use
 
     options = ConversionOptions(script, Script.HANS, keep=terms)
+    if office is not None:
+        options = options.with_words(office.keep, office.glossary)
     document.map_text(lambda s: convert_text(s, options).text)
     document.script = script
 
@@ -92,12 +98,29 @@ def check_script(script: str | None) -> Script | None:
     return Script.parse(script, "script") if script else None
 
 
-def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -> Composed:
+def with_office(
+    data: Mapping[str, Any] | object, office: OfficeProfile | None = None
+) -> tuple[Mapping[str, Any] | object, OfficeProfile | None]:
+    """Return the facts with the envelope of ``office`` (or of the stored office they name in
+    ``office``) filled in, and that office; ``data`` and None when there is none. Only facts that
+    name an office (or a given ``office``) load the store's code or touch the database."""
+    if office is None and not (isinstance(data, Mapping) and data.get("office") is not None):
+        return data, None
+    from huibao.store.envelope import resolve
+
+    return resolve(data, office)
+
+
+def compose_facts(
+    data: Mapping[str, Any] | object, script: str | None = None, office: OfficeProfile | None = None
+) -> Composed:
     """Return the composed, script-converted and checked report for raw facts ``data``.
 
-    ``script`` overrides the facts' own ``script`` field when given.
+    ``script`` overrides the facts' own ``script`` field when given; ``office`` (a stored
+    document's own) fills the envelope as facts naming an office do (see :func:`with_office`).
     """
     requested = check_script(script)
+    data, office = with_office(data, office)
     facts = parse_facts(data)
     kind = get_kind(facts.kind)
     warnings = check_facts(facts)
@@ -109,7 +132,7 @@ def compose_facts(data: Mapping[str, Any] | object, script: str | None = None) -
     warnings += unused_facts(facts, document) + missing_date(facts)
     warnings += element_warnings(facts, document)
     checkpoint()
-    convert_document(document, requested or Script.parse(facts.script), facts.keep)
+    convert_document(document, requested or Script.parse(facts.script), facts.keep, office)
     document.facts = embedded_facts(data, facts.kind, requested)
     checkpoint()
     composed = Composed(facts, document, warnings)
@@ -140,19 +163,23 @@ def render(
     fmt: str = "docx",
     script: str | None = None,
     layout: bytes | None = None,
+    office: OfficeProfile | None = None,
 ) -> Output:
     """Return the report for ``data`` written in format ``fmt``; ``layout`` is an office's own
-    .docx layout template (None: the one in use)."""
+    .docx layout template (None: the one in use); ``office``: see :func:`compose_facts`."""
     writer = writer_for(fmt)
-    composed = compose_facts(data, script)
+    composed = compose_facts(data, script, office)
     checkpoint()
     name = (composed.document.title or "汇报").replace("/", "／").replace("\\", "＼")
     return Output(writer.write(composed.document, layout=layout), writer, name + writer.suffix, composed)
 
 
-def preview(data: Mapping[str, Any] | object, script: str | None = None) -> dict[str, Any]:
-    """Return the JSON preview: title, text, an HTML page fragment and all warnings."""
-    composed = compose_facts(data, script)
+def preview(
+    data: Mapping[str, Any] | object, script: str | None = None, office: OfficeProfile | None = None
+) -> dict[str, Any]:
+    """Return the JSON preview: title, text, an HTML page fragment and all warnings
+    (``office``: see :func:`compose_facts`)."""
+    composed = compose_facts(data, script, office)
     return {
         "ok": True,
         "kind": composed.facts.kind,
