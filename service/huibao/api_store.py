@@ -35,7 +35,7 @@ from huibao.store.documents import (
     revision_dict,
     save_document,
 )
-from huibao.store.finalize import finalize, render_stored, rendition
+from huibao.store.finalize import finalize, office_of, render_stored, rendition
 from huibao.store.inputs import (
     KIND_NAMES,
     DocumentIn,
@@ -410,11 +410,12 @@ async def render_document(
             kept = rendition(s, doc_id, scope) if format == "docx" else None
             facts = doc.facts
             title = doc.title
+            office = office_of(s, doc)
         if kept is not None:
             headers = {"Content-Disposition": content_disposition(f"{title or '汇报'}.docx"),
                        "X-Huibao-Sha256": kept.sha256}
             return Response(kept.docx, media_type=core.writer_for("docx").media_type, headers=headers)
-        out = render_stored(facts, format)
+        out = render_stored(facts, format, office)
         return Response(out.content, media_type=out.writer.media_type,
                         headers={"Content-Disposition": content_disposition(out.filename)})
 

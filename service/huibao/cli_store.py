@@ -124,7 +124,7 @@ def cmd_documents(args: argparse.Namespace) -> int:
         list_revisions,
         save_document,
     )
-    from huibao.store.finalize import finalize, render_stored, rendition
+    from huibao.store.finalize import finalize, office_of, render_stored, rendition
 
     store = get_store()
     if args.action == "list":
@@ -150,7 +150,10 @@ def cmd_documents(args: argparse.Namespace) -> int:
         if args.action == "revisions":
             return _print(list_revisions(s, args.id))
         kept = rendition(s, args.id) if args.format == "docx" else None
-        content = kept.docx if kept is not None else render_stored(doc.facts, args.format).content
+        if kept is not None:
+            content = kept.docx
+        else:
+            content = render_stored(doc.facts, args.format, office_of(s, doc)).content
         target = args.output or (f"{doc.title or '汇报'}.docx" if args.format == "docx" else None)
     from huibao.cli import write_output
 

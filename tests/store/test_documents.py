@@ -28,7 +28,7 @@ def test_new_document_takes_the_office_envelope_where_facts_leave_it_out(
         doc = create_document(s, facts, office_id=office.id)
     assert doc.facts["unit"] == {"name": "青禾县应急管理局", "self_reference": "我局"}
     assert doc.facts["recipient"] == "县人民政府"
-    assert doc.facts["keep"] == ["干河村"]
+    assert "keep" not in doc.facts  # the office's keep words join its conversions, not its facts
     assert (doc.status, doc.version, doc.kind) == ("draft", 1, "situation_report")
     assert doc.title == "关于森林防火工作情况的汇报"
 

@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,18 @@ def load_glossary(path: Path) -> list[GlossaryEntry]:
             continue
         entries[key] = GlossaryEntry(key, value, number)
     return list(entries.values())
+
+
+def office_pairs(entries: Iterable[Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Return an office's stored glossary additions (``{"simplified", "traditional"}``) as
+    (simplified, traditional) pairs for :class:`~huibao.convert.options.ConversionOptions`;
+    entries with an empty side are dropped, a later entry for the same term wins; () for none."""
+    pairs: dict[str, str] = {}
+    for entry in entries:
+        key, value = str(entry.get("simplified") or "").strip(), str(entry.get("traditional") or "").strip()
+        if key and value:
+            pairs[key] = value
+    return tuple(pairs.items())
 
 
 def glossary_paths() -> list[Path]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from huibao.errors import BadRequest, HuibaoError
@@ -77,6 +77,9 @@ class ConversionOptions:
     ``regional_vocabulary``: also rewrite Taiwan/Hong Kong vocabulary (信息 → 資訊).
     ``keep``: names converted on their own (no phrase across their edges), keeping every
     character that is correct in both scripts (余志刚 → 余志剛).
+    ``glossary``: an office's own (simplified, traditional) pairs: into a traditional script each
+    simplified term is written exactly as given, on its own like a ``keep`` name, wherever it
+    occurs (the office's word wins over the bundled glossary and OpenCC's phrases).
     """
 
     target: Script
@@ -84,13 +87,26 @@ class ConversionOptions:
     repair: bool = False
     regional_vocabulary: bool = False
     keep: tuple[str, ...] = ()
+    glossary: tuple[tuple[str, str], ...] = ()
     keep_terms: KeepTerms = field(init=False, repr=False, compare=False)
     _built: dict[tuple[str, ...], Any] = field(init=False, repr=False, compare=False, default_factory=dict)
     _lock: threading.Lock = field(init=False, repr=False, compare=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keep", tuple(self.keep))
-        object.__setattr__(self, "keep_terms", KeepTerms.compile(self.keep))
+        object.__setattr__(self, "glossary", tuple((k, v) for k, v in self.glossary if k and v))
+        words = self.keep + tuple(k for k, _ in self.glossary if self.target.is_traditional)
+        object.__setattr__(self, "keep_terms", KeepTerms.compile(words))
+
+    def with_words(
+        self, keep: Iterable[str] = (), glossary: Iterable[tuple[str, str]] = ()
+    ) -> ConversionOptions:
+        """Return these options with an office's ``keep`` names and ``glossary`` pairs added
+        (the options themselves when both are empty)."""
+        keep, glossary = tuple(keep), tuple(glossary)
+        if not keep and not glossary:
+            return self
+        return replace(self, keep=self.keep + keep, glossary=self.glossary + glossary)
 
     @classmethod
     def parse(
@@ -126,16 +142,18 @@ class ConversionOptions:
 
     def keep_forms(self, steps: tuple[str, ...], convert: Callable[[str], str]) -> dict[str, str]:
         """Return each keep term → its form in the target script for the conversion ``steps``
-        (``convert`` runs them), computed once per steps; {} without keep terms."""
+        (``convert`` runs them), an office glossary term → its given form, computed once per
+        steps; {} without keep terms."""
         if not self.keep_terms.terms:
             return {}
 
         def build() -> dict[str, str]:
             from huibao.convert.names import convert_names
 
-            terms = list(self.keep_terms.terms)
-            forms = convert_names(terms, convert, traditional=self.target.is_traditional)
-            return dict(zip(terms, forms, strict=True))
+            given = dict(self.glossary) if self.target.is_traditional else {}
+            terms = [t for t in self.keep_terms.terms if t not in given]
+            forms = convert_names(terms, convert, traditional=self.target.is_traditional) if terms else []
+            return {**dict(zip(terms, forms, strict=True)), **given}
 
         return self.built(("keep", *steps), build)
 

@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from huibao.errors import ErrorItem, HuibaoError
 from huibao.store.db import get_store
+from huibao.store.envelope import NOBODY, caller_scope
 from huibao.store.tokens import auth_mode, office_of
 
 STATE_KEY = "huibao_office"
@@ -56,8 +57,16 @@ class TokenGate:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope.get("path", "").startswith("/api/") or auth_mode() != "token":
+        if scope["type"] != "http" or auth_mode() != "token":
             await self.app(scope, receive, send)
+            return
+        if not scope.get("path", "").startswith("/api/"):
+            # A page's plain form post carries no token: facts naming an office find none.
+            reset = caller_scope.set(NOBODY)
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                caller_scope.reset(reset)
             return
         from huibao.app import error_response
 
@@ -70,4 +79,8 @@ class TokenGate:
             await response(scope, receive, send)
             return
         scope[STATE_KEY] = office
-        await self.app(scope, receive, send)
+        reset = caller_scope.set(office)  # facts naming an office see only this one
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            caller_scope.reset(reset)

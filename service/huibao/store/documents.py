@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, defer
 
 from huibao.compose.kinds import get_kind
 from huibao.errors import BadRequest, Conflict, NotFound, PreconditionFailed
+from huibao.store.envelope import OfficeProfile, fill
 from huibao.store.models import Document, Office, Revision, iso, utcnow
 from huibao.store.offices import Scope, default_office, get_office, get_series, next_issue
 
@@ -66,18 +67,10 @@ def check_facts_size(facts: dict[str, Any]) -> None:
 
 
 def with_office(facts: dict[str, Any], office: Office) -> dict[str, Any]:
-    """Return ``facts`` with the office's envelope filled in wherever the facts leave it out."""
-    out = copy.deepcopy(facts)
-    unit = out.get("unit")
-    if not isinstance(unit, dict) or not unit.get("name"):
-        out["unit"] = {"name": office.name, **({"self_reference": office.self_reference}
-                                               if office.self_reference else {})}
-    for key, value in (("recipient", office.recipient), ("signature", office.signature)):
-        if value and not out.get(key):
-            out[key] = value
-    if office.keep and isinstance(out.get("keep", []), list):
-        out["keep"] = list(dict.fromkeys([*out.get("keep", []), *office.keep]))
-    return out
+    """Return a copy of ``facts`` with the office's envelope filled in wherever the facts leave it
+    out (the rules of :func:`huibao.store.envelope.fill`; the office's keep words and glossary
+    are not copied: they join every conversion of the office's documents)."""
+    return fill(copy.deepcopy(facts), OfficeProfile.of(office))
 
 
 def _title(facts: dict[str, Any]) -> str | None:

@@ -20,6 +20,7 @@ from huibao import core
 from huibao.errors import Conflict, ErrorItem, InvalidFacts, NotFound
 from huibao.store.db import Store
 from huibao.store.documents import get_document
+from huibao.store.envelope import OfficeProfile
 from huibao.store.models import Document, Office, Rendition, Revision, SerialCounter, utcnow
 from huibao.store.offices import Scope
 
@@ -54,24 +55,31 @@ def document_number(office: Office, year: int, serial: int) -> str:
     return f"{office.code or ''}〔{year}〕{serial}号"
 
 
-def render_stored(facts: dict[str, Any], fmt: str) -> core.Output:
-    """Return a stored document's facts rendered in ``fmt``.
+def office_of(session: Session, doc: Document) -> OfficeProfile | None:
+    """Return the profile of a document's office (None if it is gone)."""
+    office = session.get(Office, doc.office_id)
+    return OfficeProfile.of(office) if office is not None else None
+
+
+def render_stored(facts: dict[str, Any], fmt: str, office: OfficeProfile | None = None) -> core.Output:
+    """Return a stored document's facts rendered in ``fmt``, its ``office`` filling the envelope.
 
     Facts that do not validate raise Conflict (409) listing every field: the request is fine,
     the stored draft is not complete yet.
     """
     try:
-        return core.render(facts, fmt)
+        return core.render(facts, fmt, office=office)
     except InvalidFacts as exc:
         raise _incomplete(exc) from None
 
 
-def check_complete(facts: dict[str, Any]) -> None:
-    """Raise Conflict (409) naming every field when ``facts`` do not validate."""
+def check_complete(facts: dict[str, Any], office: OfficeProfile | None = None) -> None:
+    """Raise Conflict (409) naming every field when ``facts`` (with ``office``'s envelope) do not
+    validate."""
     from huibao.compose.kinds import parse_facts
 
     try:
-        parse_facts(facts)
+        parse_facts(core.with_office(facts, office)[0])
     except InvalidFacts as exc:
         raise _incomplete(exc) from None
 
@@ -93,9 +101,10 @@ def finalize(store: Store, doc_id: int, scope: Scope = None, based_on: int | Non
         if doc.status != "draft":
             raise Conflict(f"文稿已定稿（{doc.number}）", field="status")
         version, facts = doc.version, doc.facts
+        profile = office_of(session, doc)
     if based_on is not None and based_on != version:
         raise Conflict(f"文稿已被修改：当前为第 {version} 版，请求基于第 {based_on} 版", field="version")
-    check_complete(facts)  # before taking the lock: an incomplete draft never waits for it
+    check_complete(facts, profile)  # before taking the lock: an incomplete draft never waits for it
     year = document_year(facts)
     with store.write() as session:
         office = session.get(Office, doc.office_id)
@@ -106,7 +115,7 @@ def finalize(store: Store, doc_id: int, scope: Scope = None, based_on: int | Non
         if office.code:  # the .docx carries the 发文字号 it was given
             facts = {**facts, "doc_number": number}
         # Rendered under the lock: a failure rolls the serial back, so none is ever skipped.
-        content = render_stored(facts, "docx").content
+        content = render_stored(facts, "docx", OfficeProfile.of(office)).content
         now = utcnow()
         result = session.execute(
             update(Document)
