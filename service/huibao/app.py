@@ -22,7 +22,7 @@ from starlette.types import Scope
 from huibao import __version__, api, api_convert, api_store, openapi, startup, web
 from huibao.compose.kinds import field_path
 from huibao.errors import ErrorItem, HuibaoError
-from huibao.middleware import BodyLimit, CatchAll, HeadAsGet, MemoryGuard, SecurityHeaders
+from huibao.middleware import BodyLimit, CatchAll, ConcurrencyLimit, HeadAsGet, MemoryGuard, SecurityHeaders
 
 log = logging.getLogger("huibao")
 
@@ -146,6 +146,7 @@ def create_app(check_resources: bool = True) -> FastAPI:
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, errors=_scope_error)
     app.add_middleware(CatchAll, errors=_scope_error)
+    app.add_middleware(ConcurrencyLimit, errors=_scope_error)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(MemoryGuard)
     app.include_router(api.router)

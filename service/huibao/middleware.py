@@ -1,5 +1,5 @@
 """ASGI middleware of the app, one concept each: body limits and read timeouts, HEAD as GET,
-one logged 500, security headers, worker recycling by memory.
+one logged 500, security headers, worker recycling by memory, requests served at once.
 
 Each is a tiny subclass of :class:`HttpMiddleware`, which passes everything but HTTP through.
 """
@@ -174,3 +174,32 @@ class HeadAsGet(HttpMiddleware):
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+def max_concurrent() -> int:
+    """Return how many requests one worker serves at once (``HUIBAO_LIMIT_CONCURRENCY``, 200)."""
+    return max(1, int(env_number("HUIBAO_LIMIT_CONCURRENCY", 200)))
+
+
+class ConcurrencyLimit(HttpMiddleware):
+    """Answer a request beyond :func:`max_concurrent` in flight with 503, ``Retry-After`` and
+    the one error shape in Chinese (uvicorn's own limit, kept as a looser backstop for open
+    connections, answers in English plain text)."""
+
+    def __init__(self, app: ASGIApp, errors: ErrorFactory) -> None:
+        super().__init__(app)
+        self.errors = errors
+        self.in_flight = 0
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.in_flight >= max_concurrent():
+            busy = ErrorItem(None, "服务繁忙，同时处理的请求已达上限，请稍后重试")
+            response = self.errors(503, [busy], scope)
+            response.headers["Retry-After"] = "1"
+            await response(scope, receive, send)
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1

@@ -89,7 +89,9 @@ def serve(host: str, port: int, workers: int) -> None:
         log_level="info",
         timeout_keep_alive=5,
         timeout_graceful_shutdown=30,
-        limit_concurrency=int(env_number("HUIBAO_LIMIT_CONCURRENCY", 200)),
+        # huibao.middleware.ConcurrencyLimit answers requests over the limit in Chinese; uvicorn's
+        # own limit (plain English) only stops a flood of open connections well beyond it
+        limit_concurrency=2 * int(env_number("HUIBAO_LIMIT_CONCURRENCY", 200)) + 50,
         limit_max_requests=max_requests if workers > 1 else None,
         limit_max_requests_jitter=max_requests // 10 if workers > 1 else 0,
     )

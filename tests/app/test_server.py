@@ -125,3 +125,24 @@ def test_killing_a_worker_under_load_leaves_the_service_answering() -> None:
                 break
             time.sleep(0.1)
         assert len(alive) == 2 and workers[0] not in alive
+
+
+def test_a_request_over_the_concurrency_limit_gets_a_chinese_503() -> None:
+    env = {"HUIBAO_LIMIT_CONCURRENCY": "1", "HUIBAO_BODY_TIMEOUT_S": "3"}
+    with live_server(env=env) as base, _connect(base) as holder:
+        holder.sendall(  # holds the one slot while its body does not arrive
+            b"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 1000\r\n\r\n{\"text\": \"abc"
+        )
+        time.sleep(0.5)
+        url = urlsplit(base)
+        conn = http.client.HTTPConnection(url.hostname or "", url.port, timeout=10)
+        conn.request("GET", "/healthz", headers={"Accept": "application/json"})
+        busy = conn.getresponse()
+        body = json.loads(busy.read())
+        assert busy.status == 503 and busy.getheader("Retry-After") == "1"
+        assert body["status"] == 503 and "服务繁忙" in body["errors"][0]["message"]
+        assert _read_all(holder).startswith(b"HTTP/1.1 408")  # the slot is free again
+        conn = http.client.HTTPConnection(url.hostname or "", url.port, timeout=10)
+        conn.request("GET", "/healthz")
+        assert conn.getresponse().status == 200
