@@ -46,15 +46,21 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "symbol_slot": [
         ("已排查_人", ["_"]),
-        ("截至__月__日", ["__", "__"]),
+        ("截至__时，排查__人", ["__", "__"]),
+        ("20__年1月22日", ["__"]),  # a blank year alone stays a symbol slot
         ("办理____号", ["____"]),
         ("×××同志", ["×××"]),
         ("线索*个，", ["*"]),
         ("省委书记***在会上", ["***"]),
         ("目前共落实??人申领", ["??"]),
         ("x月x日至**日", ["**"]),
+        ("共有×座水库", ["×"]),
+        ("水库\n×座", ["×"]),  # a table cell opening with ×
+        ("共有 × 座", ["×"]),
         # near-misses
         ("3×4米的展板", []),
+        ("展板 3 × 4 米", []),
+        ("矩阵 a × b", []),
         ("**重点工作**要抓实", []),
         ("文件名 report_2020.docx 已上传", []),
     ],
@@ -308,28 +314,33 @@ def test_crlf_text_is_checked_like_lf() -> None:
 # Exact for the slot classes; ranges where a class has hundreds of hits.
 SEED_COUNTS: dict[str, dict[str, int | tuple[int, int]]] = {
     "000": {
+        "blank_date": 0, "bracket_slot": 0,
         "stripped_number": 63, "scraper_junk": 2, "doubled_punctuation": 1,
         "ascii_punctuation": (240, 260), "letter_slot": 0, "symbol_slot": 0,
         "incomplete_conversion": 0, "mojibake": 0,
     },
     "001": {
-        "letter_slot": 88, "symbol_slot": 166, "anonymised_name": 8, "scraper_junk": 6,
+        # the 10 blank dates (9 × __月__日, 2月__日) were 19 symbol slots before they had a kind
+        "letter_slot": 88, "symbol_slot": 147, "blank_date": 10, "anonymised_name": 8, "scraper_junk": 6,
         "unbalanced_quote": 6, "fragment_line": 4, "doubled_word": 1, "mixed_numbering": 3,
         "numbering_gap": 2, "numbering_restart": 3, "wording": 4, "stripped_number": 0,
-        "incomplete_conversion": 0, "mojibake": 0, "ascii_punctuation": (1550, 1650),
+        "incomplete_conversion": 0, "mojibake": 0, "ascii_punctuation": (1550, 1650), "bracket_slot": 0,
     },
     "002": {
+        "blank_date": 0, "bracket_slot": 0,
         "symbol_slot": 76, "broken_date": 8, "scraper_junk": 8, "numbering_gap": 1,
         "wording": 4, "stripped_number": 0, "letter_slot": 0, "incomplete_conversion": 0,
         "ascii_punctuation": (280, 330),
     },
     "003": {
+        "blank_date": 0, "bracket_slot": 0,
         "letter_slot": 83, "symbol_slot": 34, "mojibake": 21, "scraper_junk": 8,
         "anonymised_name": 2, "doubled_punctuation": 12, "fragment_line": 5,
         "numbering_gap": 1, "numbering_restart": 10, "stripped_number": 0,
         "incomplete_conversion": (280, 310), "ascii_punctuation": (1600, 1700),
     },
     "004": {
+        "blank_date": 0, "bracket_slot": 0,
         "letter_slot": 8, "scraper_junk": 3, "symbol_slot": 0, "stripped_number": 0,
         "unbalanced_quote": 0, "numbering_gap": 0, "incomplete_conversion": 0,
         "ascii_punctuation": (100, 130),

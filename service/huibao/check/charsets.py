@@ -3,7 +3,7 @@ own configs, no glossary), traditional-only and simplified-only characters, rare
 
 What comes from OpenCC is read from the generated :mod:`huibao.check.opencc_tables` (so checking
 simplified text never loads OpenCC); a word missing there is asked of OpenCC. Patterns are
-built once, under the conversion engine's lock, on first use.
+built once, under a lock, on first use.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from huibao.check import opencc_tables
-from huibao.convert import engine
+from huibao.check.lazy import once
 
 CJK_RANGE = "\u4e00-\u9fff\u3400-\u4dbf"
 CJK = f"[{CJK_RANGE}]"
@@ -48,6 +48,8 @@ def variants(word: str) -> list[str]:
 
 def live_variants(word: str) -> list[str]:
     """Return what :func:`variants` returns, asking OpenCC (loads it)."""
+    from huibao.convert import engine
+
     out = [word]
     for config in _TRADITIONAL_CONFIGS:
         converted = engine.plain_converter(config).convert(word)
@@ -87,7 +89,7 @@ class ScriptSets:
 
 def script_sets() -> ScriptSets:
     """Return the script character sets (built once)."""
-    return engine.once(("check", "script_sets"), _build_script_sets)  # type: ignore[no-any-return]
+    return once("script_sets", _build_script_sets)
 
 
 def _build_script_sets() -> ScriptSets:
@@ -101,6 +103,11 @@ def _build_script_sets() -> ScriptSets:
     return ScriptSets(klass(trad), klass(strict_simp), frozenset(simp))
 
 
+def traditional_only() -> frozenset[str]:
+    """Return the characters t2s changes (traditional-only), as a set (built once)."""
+    return once("traditional_only", lambda: frozenset(opencc_tables.TRADITIONAL_ONLY))
+
+
 def is_traditional_counts(trad: int, simp: int) -> bool:
     """Return True when a segment with ``trad`` traditional-only and ``simp`` simplified-only
     characters reads as traditional text."""
@@ -109,16 +116,22 @@ def is_traditional_counts(trad: int, simp: int) -> bool:
     return trad >= 3 * simp or (trad >= 2 and simp <= 1)
 
 
+def common_cjk() -> frozenset[str]:
+    """Return the 3755 common CJK characters (GB2312 level 1), decoded once."""
+    return once("common_cjk", _decode_level1)
+
+
+def _decode_level1() -> frozenset[str]:
+    """Return GB2312 level 1 (rows B0–D7), decoded in one call (5 empty cells skipped)."""
+    cells = bytes(b for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF) for b in (hi, lo))
+    decoded = cells.decode("gb2312", errors="replace")
+    return frozenset(ch for ch in decoded if "\u4e00" <= ch <= "\u9fff")
+
+
 def rare_cjk_class() -> str:
     """Return a regex class body of CJK characters outside GB2312 level 1 (the 3755 common
     ones), plus U+FFFD."""
-    common: set[str] = set()
-    for hi in range(0xB0, 0xD8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                common.add(bytes([hi, lo]).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
+    common = common_cjk()
     rare = [c for c in range(0x4E00, 0xA000) if chr(c) not in common]
     # Collapse into ranges to keep the pattern small.
     parts: list[str] = []

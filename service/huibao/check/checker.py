@@ -20,7 +20,6 @@ words, numbering, mojibake, traditional); this module runs them and assembles th
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -28,6 +27,7 @@ from itertools import islice
 from huibao.check import junk, mojibake, numbering, patterns, punctuation, traditional, words
 from huibao.check.files import check_file, extract_docx_text
 from huibao.check.kinds import ERROR, INFO, KINDS, WARNING, FindingKind, describe
+from huibao.check.lazy import Detector
 from huibao.check.model import CheckResult, Finding, Hit, max_findings, shorten
 from huibao.check.protected import Protected, protected_spans
 from huibao.check.resolve import resolve
@@ -88,27 +88,34 @@ def check_text(text: str, *, markdown: bool = False, limit: int | None = None) -
 
 def _detect(index: TextIndex, budget: int) -> tuple[list[Hit], bool]:
     """Return the raw hits of every detector (overlapping, unsorted) and whether the scan was
-    complete: it stops once ``budget`` hits are held (each detector yields lazily)."""
+    complete: it stops once ``budget`` hits are held (each detector yields lazily).
+
+    A detector runs (and its pattern is compiled) only when the text holds one of its
+    triggers; the traditional and rare-character passes only when the text holds a character
+    they look for: neither changes a finding (see :mod:`huibao.check.lazy`)."""
     text = index.text
+    present = frozenset(text)
     hits: list[Hit] = []
     trad_lines: set[int] | None = None
 
     def traditional_lines() -> set[int]:
         nonlocal trad_lines
         if trad_lines is None:
-            trad_lines = traditional.traditional_lines(index)
+            trad_lines = traditional.traditional_lines(index, present)
         return trad_lines
 
     sources: list[Callable[[], Iterable[Hit]]] = [
-        *(_regex_hits(kind, pattern, text) for kind, pattern in patterns.detectors()),
+        *(_regex_hits(d, text) for d in patterns.detectors() if d.wanted(text, present)),
         lambda: numbering.numbering(text),
         lambda: punctuation.unbalanced_quotes(index),
         lambda: words.doubled_words(text),
         lambda: words.fragments(text),
         lambda: traditional.traditional_checks(index, traditional_lines()),
-        lambda: mojibake.slot_mojibake(index, traditional_lines()),
-        lambda: mojibake.rare_mojibake(index, traditional_lines()),
     ]
+    if "?" in present:
+        sources.append(lambda: mojibake.slot_mojibake(index, traditional_lines()))
+    if mojibake.may_have_rare_run(present):
+        sources.append(lambda: mojibake.rare_mojibake(index, traditional_lines()))
     for source in sources:
         hits.extend(islice(source(), budget - len(hits) + 1))
         if len(hits) > budget:
@@ -117,8 +124,9 @@ def _detect(index: TextIndex, budget: int) -> tuple[list[Hit], bool]:
     return hits, True
 
 
-def _regex_hits(kind: str, pattern: re.Pattern[str], text: str) -> Callable[[], Iterator[Hit]]:
-    """Return a source of the non-empty matches of ``pattern`` as hits of ``kind``."""
+def _regex_hits(d: Detector, text: str) -> Callable[[], Iterator[Hit]]:
+    """Return a source of the non-empty matches of detector ``d`` in ``text`` as hits."""
+    kind, pattern = d.kind, d.pattern
     return lambda: (Hit(kind, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
 
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from huibao.check.charsets import alternation, first_chars, guarded
+from huibao.check.charsets import alternation, first_chars, guarded, variants
+from huibao.check.lazy import Detector, cased, chars, detector, once
 from huibao.check.model import Hit
 from huibao.check.textindex import TextIndex
-from huibao.convert import engine
-
-Detectors = list[tuple[str, re.Pattern[str]]]
 
 _LABELS = [
     "组长", "副组长", "成员", "组员", "联系电话", "电话", "联系人", "负责人", "手机", "邮箱",
@@ -31,22 +29,26 @@ _JUNK = [
 _SOURCES = ["网友投稿", "文档文库", "网络", "互联网"]
 
 
-def detectors() -> Detectors:
-    """Return (kind, pattern) of the empty-label and scraper-junk detectors (built once)."""
-    return engine.once(("check", "junk"), _build)  # type: ignore[no-any-return]
+def detectors() -> list[Detector]:
+    """Return the empty-label and scraper-junk detectors (built once, compiled on first use)."""
+    return once("junk", _build)
 
 
-def _build() -> Detectors:
-    empty_label = re.compile(
+def _build() -> list[Detector]:
+    label_firsts = first_chars(_LABELS)
+    empty_label = detector(
+        "empty_label",
         guarded(
-            first_chars(_LABELS),
+            label_firsts,
             r"(?:^|(?<=[，,。；;：:\s]))(?:" + alternation(_LABELS) + r")[:：][ \t\u3000]*+(?:[。.，,；;]|$)",
         ),
-        re.MULTILINE,
+        # every match holds a label and its colon
+        [form + colon for label in _LABELS for form in variants(label) for colon in ":："],
     )
     # The first characters a match can have (IGNORECASE applies to the class too).
     firsts = first_chars(_JUNK) + "c<>/bpds（(热熱精字发發来來"
-    junk = re.compile(
+    junk = detector(
+        "scraper_junk",
         guarded(
             firsts,
             "(?:" + alternation(_JUNK) + r")|chicunfenli|</?[A-Za-z]{1,6}+[^\S\n]*+/?>"
@@ -57,9 +59,10 @@ def _build() -> Detectors:
             r"|(?:发布时间|發佈時間|發布時間)[:：]"
             r"|(?:来源|來源)[:：][^\S\n]*+(?:" + alternation(_SOURCES) + ")",
         ),
+        cased(chars(firsts)),
         re.MULTILINE | re.IGNORECASE,
     )
-    return [("empty_label", empty_label), ("scraper_junk", junk)]
+    return [empty_label, junk]
 
 
 def merge_junk(index: TextIndex, hits: list[Hit]) -> list[Hit]:

@@ -38,6 +38,13 @@ class FindingKind:
 _TABLE: tuple[FindingKind, ...] = (
     FindingKind("letter_slot", ERROR, "字母占位符未填写", 3, "将字母占位符替换为实际的数字、日期或名称"),
     FindingKind("symbol_slot", ERROR, "符号占位符未填写", 3, "在此处填入实际内容，并删除占位符号"),
+    FindingKind(
+        "bracket_slot", ERROR, "方括号占位符未填写", 3, "将“【】”连同其中的提示替换为实际内容",
+    ),
+    FindingKind(
+        "blank_date", ERROR, "日期未填写", 3, "填写完整的年、月、日，如“2026年7月12日”",
+        "{label}：「{text}」中的年、月或日是空白",
+    ),
     FindingKind("anonymised_name", ERROR, "名称被匿名化", 3, "填写真实的单位、地点或人员名称"),
     FindingKind(
         "stripped_number", ERROR, "数字缺失", 5, "补全具体数字（数量、日期或文号）",

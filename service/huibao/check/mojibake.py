@@ -10,26 +10,26 @@ a garbled tail is scanned once (a trigger inside the previous tail belongs to it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
-from huibao.check.charsets import rare_cjk_class
+from huibao.check.charsets import common_cjk, rare_cjk_class
+from huibao.check.lazy import Detector, LazyPattern, detector, once
 from huibao.check.model import Hit
 from huibao.check.textindex import TextIndex
-from huibao.convert import engine
 
-LITERAL = re.compile("锟斤拷|烫烫烫+|屯屯屯+|\ufffd+", re.MULTILINE)
+LITERAL = detector("mojibake", "锟斤拷|烫烫烫+|屯屯屯+|\ufffd+", ["锟斤拷", "烫烫烫", "屯屯屯", "\ufffd"])
 
 
-def detectors() -> list[tuple[str, re.Pattern[str]]]:
-    """Return (kind, pattern) of the literal-mojibake detector."""
-    return [("mojibake", LITERAL)]
+def detectors() -> list[Detector]:
+    """Return the literal-mojibake detector (compiled on first use)."""
+    return [LITERAL]
 
 
 # In traditional lines: "?" then more "?" or a typical follower, then letters.
-TRAD_TRIGGER = re.compile(r"\?(?:\?++|[!\";,\\^`A-Za-z])[A-Za-z\\^`]*+")
+TRAD_TRIGGER = LazyPattern(r"\?(?:\?++|[!\";,\\^`A-Za-z])[A-Za-z\\^`]*+")
 # Elsewhere a "??" run is a slot unless a letter follows it; ``(?<!\?\?)\?++``: a run of "?" is
 # tried from its first "?" only (else quadratic).
-SLOT_TRIGGER = re.compile(r"\?(?:[!\"\\^`]|(?<!\?\?)\?++[A-Za-z\\^`])[A-Za-z\\^`]*+")
+SLOT_TRIGGER = LazyPattern(r"\?(?:[!\"\\^`]|(?<!\?\?)\?++[A-Za-z\\^`])[A-Za-z\\^`]*+")
 _ODD = frozenset(
     "_\\^`"
     + "".join(map(chr, range(0x41, 0x5B)))
@@ -41,14 +41,33 @@ _ODD = frozenset(
 _STOP = frozenset('，,。；;：:、 \t“”"')
 
 
+#: Ranges of the non-CJK characters a rare run may hold (Greek, Cyrillic, Bopomofo, box drawing).
+_RARE_RANGES = ((0x370, 0x3FF), (0x400, 0x4FF), (0x3100, 0x312F), (0x2500, 0x257F))
+
+
 def rare_run() -> re.Pattern[str]:
     """Return the pattern of four or more rare characters in a row (built once)."""
-    return engine.once(  # type: ignore[no-any-return]
-        ("check", "rare_run"),
-        lambda: re.compile(
-            "[" + rare_cjk_class() + "\u0370-\u03ff\u0400-\u04ff\u3100-\u312f\u2500-\u257f€]{4,}+"
-        ),
+    return once("rare_run", _build_rare_run)
+
+
+def _build_rare_run() -> re.Pattern[str]:
+    return re.compile(
+        "[" + rare_cjk_class() + "\u0370-\u03ff\u0400-\u04ff\u3100-\u312f\u2500-\u257f€]{4,}+"
     )
+
+
+def may_have_rare_run(present: Set[str]) -> bool:
+    """Return False when none of the characters ``present`` in a text could be part of a rare
+    run (then :func:`rare_run` finds nothing there and need not be built)."""
+    common = common_cjk()
+    for ch in present:
+        code = ord(ch)
+        if 0x4E00 <= code < 0xA000:
+            if ch not in common:
+                return True
+        elif ch in "\ufffd€" or any(lo <= code <= hi for lo, hi in _RARE_RANGES):
+            return True
+    return False
 
 
 def garbled_runs(line: str, diff_ends: dict[int, int]) -> tuple[list[tuple[int, int]], set[int]]:

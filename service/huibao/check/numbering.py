@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from huibao.check.lazy import LazyPattern
 from huibao.check.model import Hit
 from huibao.compose.numbers import chinese_numeral, parse_chinese_numeral
 
@@ -26,7 +27,7 @@ def _cn(n: int) -> str:
 
 
 _CN = "[一二三四五六七八九十]{1,3}"
-NUMBERING = re.compile(
+NUMBERING = LazyPattern(
     r"^[ \t\u3000#>*\-]*+(?P<mk>"
     rf"(?P<l1>{_CN})(?P<s1>[、.．,，])(?![0-9])"
     rf"|[（(](?P<l2>{_CN})[）)]"
@@ -37,7 +38,7 @@ NUMBERING = re.compile(
     rf"|(?:^|(?<=[。；;！!？?：:\s]))(?P<inl>{_CN}|\d)(?P<inl_kind>是|要|要是)(?!否|[一-龥]?[的])",
     re.MULTILINE,
 )
-TITLE_LINE = re.compile(
+TITLE_LINE = LazyPattern(
     r"^[^\n。，,；;：:]{2,40}(?:篇[一二三四五六七八九十]+|材料\s*+\d++|汇报|匯報|报告|報告|总结|總結)[^\S\n]*+$",
     re.MULTILINE,
 )

@@ -18,13 +18,12 @@ from huibao.check import (
     words,
 )
 from huibao.check.charsets import script_sets
+from huibao.check.lazy import Detector
 
-Detectors = list[tuple[str, re.Pattern[str]]]
 
-
-def detectors() -> Detectors:
-    """Return (kind, pattern) of every single-regex detector, in the order they run (the order
-    decides between equal overlapping hits of one rank)."""
+def detectors() -> list[Detector]:
+    """Return every single-regex detector, in the order they run (the order decides between
+    equal overlapping hits of one rank). Nothing is compiled here."""
     return [
         *placeholders.detectors(),
         *numbers.detectors(),
@@ -37,33 +36,33 @@ def detectors() -> Detectors:
 
 
 def every_regex() -> dict[str, re.Pattern[str]]:
-    """Return every regex the checker runs over user text, by a unique name."""
+    """Return every regex the checker runs over user text, by a unique name (compiles all)."""
     out: dict[str, re.Pattern[str]] = {}
-    for i, (kind, pattern) in enumerate(detectors()):
-        out[f"{kind}[{i}]"] = pattern
+    for i, d in enumerate(detectors()):
+        out[f"{d.kind}[{i}]"] = d.pattern.compiled()
     sets = script_sets()
     out.update(
         {
-            "numbering": numbering.NUMBERING,
-            "title_line": numbering.TITLE_LINE,
-            "quote": punctuation.QUOTE,
-            "doubled_word": words.DOUBLED,
-            "doubled_word_ok": words.DOUBLED_OK,
-            "fragment": words.FRAGMENT,
-            "fragment_ok": words.FRAGMENT_OK,
-            "trad_trigger": mojibake.TRAD_TRIGGER,
-            "slot_trigger": mojibake.SLOT_TRIGGER,
+            "numbering": numbering.NUMBERING.compiled(),
+            "title_line": numbering.TITLE_LINE.compiled(),
+            "quote": punctuation.QUOTE.compiled(),
+            "doubled_word": words.DOUBLED.compiled(),
+            "doubled_word_ok": words.DOUBLED_OK.compiled(),
+            "fragment": words.FRAGMENT.compiled(),
+            "fragment_ok": words.FRAGMENT_OK.compiled(),
+            "trad_trigger": mojibake.TRAD_TRIGGER.compiled(),
+            "slot_trigger": mojibake.SLOT_TRIGGER.compiled(),
             "rare_run": mojibake.rare_run(),
             "surname_yu": traditional.surname_yu(),
-            "piece_boundary": traditional.BOUNDARY,
+            "piece_boundary": traditional.BOUNDARY.compiled(),
             "trad_only": sets.trad_only,
             "simp_only": sets.simp_only,
-            "url": protected.URL,
-            "md_line": protected.MD_LINE,
-            "md_bold_strict": protected.MD_BOLD_STRICT,
-            "md_emph": protected.MD_EMPH,
-            "md_table": protected.MD_TABLE,
-            "md_link": protected.MD_LINK,
+            "url": protected.URL.compiled(),
+            "md_line": protected.MD_LINE.compiled(),
+            "md_bold_strict": protected.MD_BOLD_STRICT.compiled(),
+            "md_emph": protected.MD_EMPH.compiled(),
+            "md_table": protected.MD_TABLE.compiled(),
+            "md_link": protected.MD_LINK.compiled(),
         }
     )
     return out

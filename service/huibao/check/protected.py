@@ -10,7 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 
-URL = re.compile(
+from huibao.check.lazy import LazyPattern
+
+URL = LazyPattern(
     r"(?=[A-Za-z0-9._%+-])(?:"  # the characters a match starts with (see charsets.guarded)
     r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>\"“”]++"
     # a local part from its first character (a run of 200,000 letters was scanned 64 deep
@@ -18,21 +20,21 @@ URL = re.compile(
     r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\.[A-Za-z0-9-]{1,63}+){0,8}\.[A-Za-z]{2,63}"
     r"|\b[A-Za-z0-9_-]{1,63}+(?:\.[A-Za-z0-9_-]{1,63}+){0,8}\.(?:com|cn|net|org|gov|edu|html?|docx?|pdf)\b)"
 )
-MD_LINE = re.compile(
+MD_LINE = LazyPattern(
     r"^[ \t]*+(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]++(?=\S))"
     r"|^[ \t]*+(?:\*[ \t]*+){3,}+$|^[ \t]*+(?:-[ \t]*+){3,}+$",
     re.MULTILINE,
 )
-MD_BOLD_STRICT = re.compile(
+MD_BOLD_STRICT = LazyPattern(
     r"(?=[*_])(?:(?:(?<=^)|(?<=[\s，,。：:、（(“]))(\*\*|__)(?=[^\s*_])[^*\n]{1,80}?(?<=[^\s*_])\1"
     r"|(\*\*|__)(?=[^\s*_])[^*\n]{1,80}?(?<=[^\s*_])\2(?=$|[\s，,。：:、；;）)”！!？?]))",
     re.MULTILINE,
 )
-MD_EMPH = re.compile(r"(\*\*|__|\*)(?=[^\s*])[^*\n]{1,120}?(?<=[^\s*])\1")
-MD_TABLE = re.compile(
+MD_EMPH = LazyPattern(r"(\*\*|__|\*)(?=[^\s*])[^*\n]{1,120}?(?<=[^\s*])\1")
+MD_TABLE = LazyPattern(
     r"^[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|)++[ \t]*+:?-*+:?[ \t]*+\|?[ \t]*+$|\|", re.MULTILINE
 )
-MD_LINK = re.compile(r"\]\([^)\s]*+\)|!?\[|\]")
+MD_LINK = LazyPattern(r"\]\([^)\s]*+\)|!?\[|\]")
 
 Span = tuple[int, int]
 
@@ -40,9 +42,12 @@ Span = tuple[int, int]
 def protected_spans(text: str, markdown: bool) -> list[Span]:
     """Return the sorted spans where no finding may start: URLs, e-mails, Markdown syntax
     (emphasis, tables and links only when ``markdown``)."""
-    spans = [m.span() for m in URL.finditer(text)]
-    spans.extend(m.span() for m in MD_LINE.finditer(text))
-    for m in MD_BOLD_STRICT.finditer(text):
+    spans: list[Span] = []
+    if "." in text or "://" in text:  # every URL and e-mail address has one
+        spans.extend(m.span() for m in URL.finditer(text))
+    if any(mark in text for mark in "#>-*+"):
+        spans.extend(m.span() for m in MD_LINE.finditer(text))
+    for m in MD_BOLD_STRICT.finditer(text) if "**" in text or "__" in text else ():
         marker = m.group(1) or m.group(2)
         spans.append((m.start(), m.start() + len(marker)))
         spans.append((m.end() - len(marker), m.end()))

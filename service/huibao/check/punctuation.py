@@ -7,21 +7,30 @@ pattern), and the quote pass is one scan with a stack per mark kind: linear.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from huibao.check.charsets import CJK_RANGE, guarded
+from huibao.check.lazy import Detector, LazyPattern, detector
 from huibao.check.model import Hit
 from huibao.check.textindex import TextIndex
 
-DOUBLED_PUNCTUATION = re.compile(
+_DOUBLED_FIRSTS = "，。、；：,;:."
+DOUBLED_PUNCTUATION = detector(
+    "doubled_punctuation",
     guarded(
-        "，。、；：,;:.",
+        _DOUBLED_FIRSTS,
         rf"([，。、；：,;:])\1++|[，,、；;：:][，,。、；;：:]++|[。][，,、；;。]++|(?<=[{CJK_RANGE}])[.][。，,]",
     ),
-    re.MULTILINE,
+    # every match holds two marks in a row, as one of these pairs
+    [
+        *(a + a for a in "，。、；：,;:"),
+        *(a + b for a in "，,、；;：:" for b in "，,。、；;：:"),
+        *("。" + b for b in "，,、；;。"),
+        *("." + b for b in "。，,"),
+    ],
 )
-ASCII_PUNCTUATION = re.compile(
+ASCII_PUNCTUATION = detector(
+    "ascii_punctuation",
     guarded(
         r",;:?!().\s",
         rf"(?<=[{CJK_RANGE}\u3000-\u303f\uff01-\uff0f“”])[,;:?!()]"
@@ -29,16 +38,17 @@ ASCII_PUNCTUATION = re.compile(
         rf"|\)(?=[{CJK_RANGE}])"
         rf"|(?<=[{CJK_RANGE}])\s?\.(?![0-9A-Za-z.])",
     ),
-    re.MULTILINE,
+    ",;:?!().",  # a match starting with a blank goes on to its "."
 )
 
 
-def detectors() -> list[tuple[str, re.Pattern[str]]]:
-    """Return (kind, pattern) of the doubled- and ASCII-punctuation detectors."""
-    return [("doubled_punctuation", DOUBLED_PUNCTUATION), ("ascii_punctuation", ASCII_PUNCTUATION)]
+def detectors() -> list[Detector]:
+    """Return the doubled- and ASCII-punctuation detectors (compiled on first use)."""
+    return [DOUBLED_PUNCTUATION, ASCII_PUNCTUATION]
 
 
-QUOTE = re.compile(r"[“”「」《》]")
+QUOTE = LazyPattern(r"[“”「」《》]")
+QUOTE_MARKS = "“”「」《》"
 _PAIRS = {"“": "”", "「": "」", "《": "》"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 

@@ -11,25 +11,36 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Set
 
 from huibao.check import mojibake
-from huibao.check.charsets import char_class, is_traditional_counts, script_sets
+from huibao.check.charsets import char_class, is_traditional_counts, script_sets, traditional_only
 from huibao.check.kinds import KINDS
+from huibao.check.lazy import LazyPattern, once
 from huibao.check.model import Hit
 from huibao.check.textindex import TextIndex
-from huibao.convert import engine
-from huibao.convert.converter import opencc_converter
+
+
+def opencc_converter(config: str) -> Callable[[str], str]:
+    """Return huibao's own converter for ``config``, glossary included (the converter module,
+    and OpenCC with it, load on the first call: checking simplified text never calls this)."""
+    from huibao.convert.converter import opencc_converter as converter
+
+    return converter(config)
+
 
 _TARGETS = ("s2t", "s2tw", "s2hk")
 _PIECE = 128
 # Piece boundaries: conversions never rewrite across punctuation or blanks.
-BOUNDARY = re.compile(r"[\s，,。.、；;：:！!？?“”「」『』（）()《》]")
+BOUNDARY = LazyPattern(r"[\s，,。.、；;：:！!？?“”「」『』（）()《》]")
 
 
-def traditional_lines(index: TextIndex) -> set[int]:
+def traditional_lines(index: TextIndex, present: Set[str] | None = None) -> set[int]:
     """Return the indexes of the lines that read as traditional text (none without any
-    traditional-only character)."""
+    traditional-only character; ``present``, the text's characters when known, tells that
+    without building the character classes)."""
+    if present is not None and present.isdisjoint(traditional_only()):
+        return set()
     sets = script_sets()
     trad = _per_line(index, sets.trad_only)
     if not trad:
@@ -52,7 +63,7 @@ def _per_line(index: TextIndex, pattern: re.Pattern[str]) -> dict[int, int]:
 
 def surname_yu() -> re.Pattern[str]:
     """Return the pattern of 余 as a surname before a title (余局长), which stays 余 (built once)."""
-    return engine.once(("check", "surname_yu"), build_surname_yu)  # type: ignore[no-any-return]
+    return once("surname_yu", build_surname_yu)
 
 
 def build_surname_yu() -> re.Pattern[str]:

@@ -7,27 +7,28 @@ import re
 from collections.abc import Iterator
 
 from huibao.check.charsets import CJK, CJK_RANGE, alternation
+from huibao.check.lazy import Detector, LazyPattern, detector, once
 from huibao.check.model import Hit
-from huibao.convert import engine
 
 
-def detectors() -> list[tuple[str, re.Pattern[str]]]:
-    """Return (kind, pattern) of the wording detector (built once)."""
-    return engine.once(("check", "wording"), _build)  # type: ignore[no-any-return]
+def detectors() -> list[Detector]:
+    """Return the wording detector (built once, compiled on first use)."""
+    return once("wording", _build)
 
 
-def _build() -> list[tuple[str, re.Pattern[str]]]:
-    wording = re.compile(
+def _build() -> list[Detector]:
+    wording = detector(
+        "wording",
         r"截止(?=\s*+(?:目前|到|今|当前|當前|[0-9xX_]|" + alternation(["今天", "现在"]) + "))",
-        re.MULTILINE,
+        ["截止"],
     )
-    return [("wording", wording)]
+    return [wording]
 
 
-DOUBLED = re.compile(f"({CJK}{{2,4}})\\1")
+DOUBLED = LazyPattern(f"({CJK}{{2,4}})\\1")
 _REDUPLICATED_OK = ["研究", "讨论", "商量", "学习", "休息", "考虑", "看看", "了解", "交流", "锻炼",
                     "打扫", "整理", "检查"]  # fmt: skip
-DOUBLED_OK = re.compile("^(?:一.|" + "|".join(_REDUPLICATED_OK) + ")")
+DOUBLED_OK = LazyPattern("^(?:一.|" + "|".join(_REDUPLICATED_OK) + ")")
 
 
 def doubled_words(text: str) -> Iterator[Hit]:
@@ -39,15 +40,15 @@ def doubled_words(text: str) -> Iterator[Hit]:
             yield Hit("doubled_word", m.start(), m.end())
 
 
-FRAGMENT = re.compile(
+FRAGMENT = LazyPattern(
     r"^[ \t\u3000]*+(?:[" + CJK_RANGE + r"]{1,4})?[。.]++[ \t\u3000]*+$", re.MULTILINE
 )
-FRAGMENT_OK = re.compile(r"^\s*+(?:特此|此致|妥否|以上|附件)")
+FRAGMENT_OK = LazyPattern(r"^\s*+(?:特此|此致|妥否|以上|附件)")
 
 
 def fragments(text: str) -> Iterator[Hit]:
     """Yield lines that are only a short fragment and a full stop; none in one-line text."""
-    if "\n" not in text.strip():
+    if "\n" not in text.strip() or ("。" not in text and "." not in text):
         return
     for m in FRAGMENT.finditer(text):
         matched = m.group()
