@@ -83,7 +83,11 @@ class OfficeIn(Input):
     self_reference: Name | None = Field(default=None, title="自称", description="如：我局")
     recipient: Name | None = Field(default=None, title="默认主送机关")
     signature: Name | None = Field(default=None, title="默认落款")
-    issuer: Name | None = Field(default=None, title="发文机关标志", description="如：青禾县应急管理局文件")
+    issuer: Name | None = Field(
+        default=None,
+        title="发文机关标志",
+        description="机关全称或规范化简称，如：青禾县应急管理局（“文件”二字按文种添加）",
+    )
     code: Short | None = Field(default=None, title="机关代字", description="发文字号的代字，如：青应急")
     keep: list[Name] = Field(default_factory=list, max_length=1000, title="转换时保留的人名、地名")
     glossary: list[GlossaryEntry] = Field(default_factory=list, max_length=1000, title="词表补充")
