@@ -34,20 +34,66 @@
     return marks;
   }
 
-  /** Return the finding's text with blanks made visible: spaces as ␣, full-width ones as □. */
-  function visible(text) {
-    return text.replace(/ /g, "␣").replace(/\u3000/g, "□").replace(/\t/g, "⇥");
+  /** Blanks a finding may hold, each with the visible mark shown for it and its name. */
+  const BLANKS = {
+    " ": { mark: "␣", name: "空格", wide: false },
+    "\u3000": { mark: "␣", name: "全角空格", wide: true },
+    "\u00a0": { mark: "␣", name: "不换行空格", wide: false },
+    "\t": { mark: "⇥", name: "制表符", wide: false },
+    "\n": { mark: "↵", name: "换行", wide: false },
+  };
+  const BLANK_RE = /[ \u3000\u00a0\t\n]/;
+
+  /** Append ``text`` to ``parent`` with every blank shown as a visible mark: a span holding
+   * the mark (hidden from screen readers) and the blank's name (for them only). Returns
+   * true when there was a blank. */
+  function appendVisible(parent, text) {
+    let run = "";
+    let any = false;
+    for (const ch of text) {
+      const blank = BLANK_RE.test(ch) ? BLANKS[ch] : null;
+      if (!blank) { run += ch; continue; }
+      if (run) { parent.append(run); run = ""; }
+      const span = document.createElement("span");
+      span.className = blank.wide ? "blank wide" : "blank";
+      span.title = blank.name;
+      const mark = document.createElement("span");
+      mark.setAttribute("aria-hidden", "true");
+      mark.textContent = blank.mark;
+      const name = document.createElement("span");
+      name.className = "visually-hidden";
+      name.textContent = "（" + blank.name + "）";
+      span.append(mark, name);
+      parent.append(span);
+      any = true;
+    }
+    if (run) parent.append(run);
+    return any;
   }
 
-  /** Return a finding's label: 第3行 “2026年□月□日”：message (the snippet never underlined). */
+  /** Return a finding's label (第3行 “2026年␣月␣日”：message, the snippet never underlined)
+   * and whether its snippet shows blanks. */
   function labelOf(f) {
     const frag = document.createDocumentFragment();
     const code = document.createElement("code");
     code.className = "snippet";
-    code.textContent = "“" + visible(f.text) + "”";
-    if (visible(f.text) !== f.text) code.title = "␣ 为空格，□ 为全角空格";
-    frag.append("第" + f.line + "行 ", code, "：" + f.message);
-    return frag;
+    code.append("“");
+    const blanks = appendVisible(code, f.text);
+    code.append("”");
+    frag.append("第" + f.line + "行 ", code, "：");
+    // the text a message quotes in 「」 shows its blanks too (other spaces are wording)
+    // (in an inline block, as the snippet: the link's underline would hide its underscores)
+    f.message.split(/(「[^」]*」)/).forEach(function (part) {
+      if (part.charAt(0) === "「") {
+        const quoted = document.createElement("span");
+        quoted.className = "quoted";
+        appendVisible(quoted, part);
+        frag.append(quoted);
+      } else if (part) {
+        frag.append(part);
+      }
+    });
+    return { label: frag, blanks: blanks };
   }
 
   function render(text, findings, source) {
@@ -55,10 +101,13 @@
     list.replaceChildren();
     const marks = text !== null ? marked(text, findings) : {};
     document.getElementById("marked").hidden = text === null;
+    let blanks = false;
     findings.forEach(function (f, i) {
       const li = document.createElement("li");
       li.className = f.severity === "warning" ? "warning" : "error";
-      const label = labelOf(f);
+      const labelled = labelOf(f);
+      const label = labelled.label;
+      blanks = blanks || labelled.blanks;
       if (marks[i]) {
         const a = document.createElement("a");
         a.href = "#finding-" + i;
@@ -83,6 +132,7 @@
       list.append(li);
     });
     list.hidden = !findings.length;
+    document.getElementById("blank-legend").hidden = !blanks;
     const summary = findings.length ? "发现 " + findings.length + " 处问题" : "没有发现未填的占位符或其他问题";
     const summaryEl = document.getElementById("result-summary");
     summaryEl.textContent = (source ? source + "：" : "") + summary + "。";
@@ -90,11 +140,16 @@
     const result = document.getElementById("result");
     result.hidden = false;
     H.status("检查完成，" + summary);
+    // findings are a warning, in the status line too (not the green of a clean result)
+    const status = document.getElementById("status");
+    if (status) status.classList.toggle("warn", findings.length > 0);
   }
 
   form.addEventListener("submit", async function (ev) {
     ev.preventDefault();
     H.clearErrors();
+    const status = document.getElementById("status");
+    if (status) status.classList.remove("warn");
     const file = fileInput.files[0];
     if (!file && !textArea.value.trim()) {
       H.showErrors([{ field: "text", message: "请粘贴要检查的文字，或选择一个文件" }]);
