@@ -476,10 +476,11 @@ async def import_report(request: Request) -> dict[str, Any]:
 def install(app: FastAPI) -> None:
     """Add the stored-data API, the 我的文稿 pages and the token gate to ``app``; the database is
     opened and migrated as the server starts."""
-    from huibao import web_store
+    from huibao import api_layouts, web_store
     from huibao.store.allow import AllowHeader
 
     app.include_router(router)
+    app.include_router(api_layouts.router)
     app.include_router(web_store.router)
     app.add_middleware(access.TokenGate)
     app.add_middleware(AllowHeader, routes=[r for r in router.routes if isinstance(r, Route)])

@@ -72,8 +72,27 @@ def cmd_office(args: argparse.Namespace) -> int:
             return _print({"id": token.id, "office_id": office.id, "name": token.name, "token": secret})
         if args.action == "tokens":
             return _print(tokens.list_tokens(s, office.id))
+        if args.action == "layout":
+            return _office_layout(s, office.id, args)
         tokens.revoke_token(s, args.token_id)
         return _print({"revoked": args.token_id})
+
+
+def _office_layout(session: Any, office_id: int, args: argparse.Namespace) -> int:
+    """Store FILE as the office's own layout .docx (checked first), or remove it with --remove."""
+    from huibao.cli import read_input
+    from huibao.errors import BadRequest
+    from huibao.store.layouts import check_layout, layout_dict, remove_layout, save_layout
+
+    if args.remove:
+        return _print({"office_id": office_id, "removed": remove_layout(session, office_id)})
+    if not args.file:
+        raise BadRequest("请给出版式文件（.docx），或用 --remove 恢复默认版式", field="file")
+    data = read_input(args.file)
+    check_layout(data)
+    layout = layout_dict(save_layout(session, office_id, data, args.file))
+    print(f"已保存版式文件：该机关的文稿今后按 {args.file} 排版", file=sys.stderr)
+    return _print(layout)
 
 
 def cmd_series(args: argparse.Namespace) -> int:
@@ -222,7 +241,7 @@ def register(sub: Any) -> None:
     p.add_argument("action", choices=["upgrade", "status"], help="upgrade 迁移；status 查看")
     p.set_defaults(func=cmd_db)
 
-    p = sub.add_parser("office", help="机关：新建、列出、查看、修改、API 令牌")
+    p = sub.add_parser("office", help="机关：新建、列出、查看、修改、API 令牌、版式文件")
     acts = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     a = acts.add_parser("add", help="新建机关")
     a.add_argument("name", help="机关名称")
@@ -237,6 +256,10 @@ def register(sub: Any) -> None:
             _office_options(a)
         if name == "token":
             a.add_argument("--name", dest="token_name", default="token", help="令牌名称")
+    a = acts.add_parser("layout", help="上传机关自己的版式文件（.docx），或恢复默认版式")
+    a.add_argument("office", help="机关编号或名称")
+    a.add_argument("file", nargs="?", help="版式 .docx 文件（须保留 {{p body }} 段落）")
+    a.add_argument("--remove", action="store_true", help="删除本机关的版式，恢复默认版式")
     a = acts.add_parser("revoke", help="作废令牌")
     a.add_argument("token_id", type=int, help="令牌编号")
     p.set_defaults(func=cmd_office)

@@ -166,10 +166,14 @@ def render(
     office: OfficeProfile | None = None,
 ) -> Output:
     """Return the report for ``data`` written in format ``fmt``; ``layout`` is an office's own
-    .docx layout template (None: the one in use); ``office``: see :func:`compose_facts`."""
+    .docx layout template (None: the office's own if it has one, else the one in use);
+    ``office``: see :func:`compose_facts`."""
     writer = writer_for(fmt)
+    data, office = with_office(data, office)
     composed = compose_facts(data, script, office)
     checkpoint()
+    if layout is None and office is not None:
+        layout = office.layout
     name = (composed.document.title or "汇报").replace("/", "／").replace("\\", "＼")
     return Output(writer.write(composed.document, layout=layout), writer, name + writer.suffix, composed)
 

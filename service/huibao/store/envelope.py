@@ -4,7 +4,8 @@ Facts may say ``"office": "青禾县应急管理局"`` (or the office's id) inst
 envelope; the office's name and self-reference (``unit``), recipient, signature, 发文机关标志
 (``issuer``) and 机关代字 (the ``code`` of a ``doc_number`` given without one) fill whatever the
 facts leave empty (what the facts give wins), and its keep words and glossary additions go into
-conversion. A stored document uses its own office the same way.
+conversion, and its own layout .docx (if any) lays out its .docx. A stored document uses its own
+office the same way.
 
 This module imports no database code at load time: only :func:`lookup` opens the store, so a
 render whose facts name no office never touches the database.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from huibao.errors import ErrorItem, HuibaoError, InvalidFacts
@@ -50,10 +51,11 @@ class OfficeProfile:
     code: str | None = None
     keep: tuple[str, ...] = ()
     glossary: tuple[tuple[str, str], ...] = ()
+    layout: bytes | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, office: Office) -> OfficeProfile:
-        """Return the profile of a stored office."""
+    def of(cls, office: Office, layout: bytes | None = None) -> OfficeProfile:
+        """Return the profile of a stored office (``layout``: its own layout .docx, if any)."""
         from huibao.convert.glossary import office_pairs
 
         return cls(
@@ -65,6 +67,7 @@ class OfficeProfile:
             code=office.code,
             keep=tuple(office.keep or ()),
             glossary=office_pairs(office.glossary or ()),
+            layout=layout,
         )
 
 
@@ -127,6 +130,7 @@ def lookup(ref: object) -> OfficeProfile:
 
     from huibao.errors import NotFound
     from huibao.store.db import get_store
+    from huibao.store.layouts import layout_bytes
     from huibao.store.offices import find_office
 
     try:
@@ -137,7 +141,7 @@ def lookup(ref: object) -> OfficeProfile:
                 raise unknown_office(text) from None
             if scope is not None and office.id != scope:
                 raise unknown_office(text)
-            return OfficeProfile.of(office)
+            return OfficeProfile.of(office, layout_bytes(session, office.id))
     except SQLAlchemyError:
         raise StoreUnavailable("数据库暂不可用，无法读取机关信息", field="office") from None
 

@@ -21,6 +21,7 @@ from huibao.errors import Conflict, ErrorItem, InvalidFacts, NotFound
 from huibao.store.db import Store
 from huibao.store.documents import get_document
 from huibao.store.envelope import OfficeProfile
+from huibao.store.layouts import layout_bytes
 from huibao.store.models import Document, Office, Rendition, Revision, SerialCounter, utcnow
 from huibao.store.offices import Scope
 
@@ -56,9 +57,9 @@ def document_number(office: Office, year: int, serial: int) -> str:
 
 
 def office_of(session: Session, doc: Document) -> OfficeProfile | None:
-    """Return the profile of a document's office (None if it is gone)."""
+    """Return the profile of a document's office, its layout included (None if it is gone)."""
     office = session.get(Office, doc.office_id)
-    return OfficeProfile.of(office) if office is not None else None
+    return OfficeProfile.of(office, layout_bytes(session, office.id)) if office is not None else None
 
 
 def render_stored(facts: dict[str, Any], fmt: str, office: OfficeProfile | None = None) -> core.Output:
@@ -115,7 +116,7 @@ def finalize(store: Store, doc_id: int, scope: Scope = None, based_on: int | Non
         if office.code:  # the .docx carries the 发文字号 it was given
             facts = {**facts, "doc_number": number}
         # Rendered under the lock: a failure rolls the serial back, so none is ever skipped.
-        content = render_stored(facts, "docx", OfficeProfile.of(office)).content
+        content = render_stored(facts, "docx", office_of(session, doc)).content
         now = utcnow()
         result = session.execute(
             update(Document)

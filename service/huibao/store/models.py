@@ -60,6 +60,20 @@ class Office(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class OfficeLayout(Base):
+    """An office's own .docx layout template (validated when uploaded), with its sha256."""
+
+    __tablename__ = "office_layouts"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), primary_key=True
+    )
+    docx: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str | None] = mapped_column(String(200))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Series(Base):
     """An office's recurring report: kind, title pattern, cadence and 期号 counter."""
 

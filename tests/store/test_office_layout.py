@@ -1,0 +1,129 @@
+"""An office's own layout .docx: checked on upload, stored, used for its documents' .docx."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from huibao import resources
+from huibao.cli import main
+from huibao.store.db import Store, reset_stores
+from huibao.store.models import Office
+
+MARK = "青禾县应急管理局专用版式"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+REPORT: dict[str, Any] = {"kind": "situation_report", "topic": "森林防火", "signed_on": "2026-03-06",
+                          "counts": [{"label": "巡查林区", "value": 14, "measure": "片"}]}
+
+
+def own_layout() -> bytes:
+    """Return the default layout with a marked paragraph before the body."""
+    template = docx.Document(str(resources.layout_docx()))
+    body = next(p for p in template.paragraphs if "{{p body }}" in p.text)
+    body.insert_paragraph_before(MARK)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
+
+
+def text_of(data: bytes) -> str:
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+@pytest.fixture(scope="module")
+def layout() -> bytes:
+    return own_layout()
+
+
+def test_an_uploaded_layout_lays_out_the_offices_documents(
+    client: Any, office: Office, layout: bytes
+) -> None:
+    doc = client.post("/api/documents", json={"office_id": office.id, "facts": REPORT}).json()["document"]
+    assert MARK not in text_of(client.get(f"/api/documents/{doc['id']}/render").content)
+    r = client.put(f"/api/offices/{office.id}/layout", content=layout, headers={"Content-Type": DOCX})
+    assert r.status_code == 200, r.text
+    assert r.json()["layout"]["size"] == len(layout)
+    assert client.get(f"/api/offices/{office.id}/layout").content == layout
+    assert MARK in text_of(client.get(f"/api/documents/{doc['id']}/render").content)
+    named = client.post("/api/reports", json=dict(REPORT, office=office.name))
+    assert MARK in text_of(named.content)
+    final = client.post(f"/api/documents/{doc['id']}/finalize")
+    assert final.status_code == 200, final.text
+    assert MARK in text_of(client.get(f"/api/documents/{doc['id']}/render").content)
+    assert client.delete(f"/api/offices/{office.id}/layout").json()["removed"] is True
+    assert client.get(f"/api/offices/{office.id}/layout").status_code == 404
+    assert MARK not in text_of(client.post("/api/reports", json=dict(REPORT, office=office.name)).content)
+
+
+def test_a_multipart_upload_keeps_its_file_name(client: Any, office: Office, layout: bytes) -> None:
+    files = {"file": ("机关版式.docx", layout, DOCX)}
+    r = client.put(f"/api/offices/{office.id}/layout", files=files)
+    assert r.status_code == 200 and r.json()["layout"]["filename"] == "机关版式.docx"
+
+
+def _without_body_marker() -> bytes:
+    template = docx.Document(str(resources.layout_docx()))
+    for p in template.paragraphs:
+        if "{{p body }}" in p.text:
+            p.text = "正文"
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "status", "words"),
+    [
+        (lambda: b"not a docx at all", 415, ""),
+        (_without_body_marker, 415, "{{p body }}"),
+    ],
+)
+def test_an_unusable_layout_is_refused_and_nothing_is_kept(
+    client: Any, office: Office, make: Any, status: int, words: str
+) -> None:
+    r = client.put(f"/api/offices/{office.id}/layout", content=make(), headers={"Content-Type": DOCX})
+    assert r.status_code == status, r.text
+    assert words in r.json()["errors"][0]["message"]
+    assert client.get(f"/api/offices/{office.id}/layout").status_code == 404
+
+
+def test_another_offices_layout_answers_404_under_token_auth(
+    client: Any, store: Store, office: Office, layout: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huibao.store.inputs import OfficeIn
+    from huibao.store.offices import create_office
+    from huibao.store.tokens import create_token
+
+    with store.write() as s:
+        other = create_office(s, OfficeIn(name="东坪镇人民政府")).id
+        _, secret = create_token(s, office.id, "t")
+    monkeypatch.setenv("HUIBAO_AUTH", "token")
+    auth = {"Authorization": f"Bearer {secret}", "Content-Type": DOCX}
+    assert client.put(f"/api/offices/{other}/layout", content=layout, headers=auth).status_code == 404
+    assert client.put(f"/api/offices/{office.id}/layout", content=layout, headers=auth).status_code == 200
+
+
+def test_the_cli_stores_a_layout_and_renders_with_it(
+    store: Store, office: Office, layout: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("HUIBAO_DATABASE_URL", store.url)
+    reset_stores()
+    try:
+        (tmp_path / "layout.docx").write_bytes(layout)
+        assert main(["office", "layout", office.name, str(tmp_path / "layout.docx")]) == 0
+        assert json.loads(capsys.readouterr().out)["sha256"]
+        (tmp_path / "facts.json").write_text(json.dumps(dict(REPORT, office=office.id)), encoding="utf-8")
+        out = tmp_path / "out.docx"
+        assert main(["render", str(tmp_path / "facts.json"), "-o", str(out)]) == 0
+        assert MARK in text_of(out.read_bytes())
+        (tmp_path / "bad.docx").write_bytes(b"PK not really")
+        assert main(["office", "layout", office.name, str(tmp_path / "bad.docx")]) == 2
+        assert main(["office", "layout", office.name, "--remove"]) == 0
+    finally:
+        reset_stores()
