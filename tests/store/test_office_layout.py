@@ -12,6 +12,7 @@ import pytest
 
 from huibao import resources
 from huibao.cli import main
+from huibao.errors import HuibaoError
 from huibao.store.db import Store, reset_stores
 from huibao.store.models import Office
 
@@ -127,3 +128,23 @@ def test_the_cli_stores_a_layout_and_renders_with_it(
         assert main(["office", "layout", office.name, "--remove"]) == 0
     finally:
         reset_stores()
+
+
+def test_export_and_restore_keep_the_offices_layout(store: Store, office: Office, layout: bytes) -> None:
+    from huibao.store.layouts import layout_bytes, save_layout
+    from huibao.store.offices import find_office
+    from huibao.store.transfer import export_office, restore_office
+
+    with store.write() as s:
+        save_layout(s, office.id, layout, "机关版式.docx")
+    with store.read() as s:
+        exported = export_office(s, find_office(s, office.name))
+    assert exported["layout"]["filename"] == "机关版式.docx"
+    with store.write() as s:
+        restored = restore_office(s, json.loads(json.dumps(exported)), "青禾县应急管理局（恢复）").id
+    with store.read() as s:
+        assert layout_bytes(s, restored) == layout
+    broken = dict(exported, layout=dict(exported["layout"], sha256="0" * 64))
+    with pytest.raises(HuibaoError) as caught, store.write() as s:
+        restore_office(s, broken, "另一个")
+    assert caught.value.errors[0].field == "layout"

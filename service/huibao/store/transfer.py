@@ -1,8 +1,8 @@
 """Export and restore one office's data as one JSON document (tokens are never exported).
 
-The export holds the office, its series, every document with every revision, the stored .docx of
-final documents (base64, with sha256) and the 发文字号 counters, so a restore into an empty
-database gives back the same numbers and the same files.
+The export holds the office (with its own layout .docx, base64), its series, every document with
+every revision, the stored .docx of final documents (base64, with sha256) and the 发文字号
+counters, so a restore into an empty database gives back the same numbers and the same files.
 """
 
 from __future__ import annotations
@@ -18,7 +18,17 @@ from sqlalchemy.orm import Session
 
 from huibao.errors import BadRequest, Conflict
 from huibao.store.inputs import Input, OfficeIn, parse
-from huibao.store.models import Document, Office, Rendition, Revision, SerialCounter, Series, iso, utcnow
+from huibao.store.models import (
+    Document,
+    Office,
+    OfficeLayout,
+    Rendition,
+    Revision,
+    SerialCounter,
+    Series,
+    iso,
+    utcnow,
+)
 from huibao.store.offices import office_dict
 
 FORMAT = "huibao-office"
@@ -62,6 +72,7 @@ def export_office(session: Session, office: Office) -> dict[str, Any]:
         })
     counters = session.scalars(select(SerialCounter).where(SerialCounter.office_id == office.id))
     office_json = {k: v for k, v in office_dict(office).items() if k not in ("id", "created_at")}
+    layout = session.get(OfficeLayout, office.id)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -74,6 +85,10 @@ def export_office(session: Session, office: Office) -> dict[str, Any]:
         ],
         "documents": out_docs,
         "serials": [{"year": c.year, "last": c.last} for c in counters],
+        "layout": None if layout is None else {
+            "base64": base64.b64encode(layout.docx).decode("ascii"), "sha256": layout.sha256,
+            "filename": layout.filename,
+        },
     }
 
 
@@ -97,6 +112,10 @@ class _Revision(Input):
 class _Docx(Input):
     base64: str
     sha256: str
+
+
+class _Layout(_Docx):
+    filename: str | None = None
 
 
 class _Document(Input):
@@ -131,15 +150,16 @@ class _Export(Input):
     series: list[_Series] = Field(default_factory=list)
     documents: list[_Document] = Field(default_factory=list)
     serials: list[_Serial] = Field(default_factory=list)
+    layout: _Layout | None = None
 
 
-def _docx_bytes(docx: _Docx, index: int) -> bytes:
+def _docx_bytes(docx: _Docx, where: str) -> bytes:
     try:
         content = base64.b64decode(docx.base64, validate=True)
     except ValueError:
-        raise BadRequest("docx.base64 不是有效的 Base64", field=f"documents[{index}].docx") from None
+        raise BadRequest("docx.base64 不是有效的 Base64", field=where) from None
     if hashlib.sha256(content).hexdigest() != docx.sha256:
-        raise BadRequest(".docx 的 sha256 与内容不符，文件可能已损坏", field=f"documents[{index}].docx")
+        raise BadRequest(".docx 的 sha256 与内容不符，文件可能已损坏", field=where)
     return content
 
 
@@ -178,9 +198,16 @@ def restore_office(session: Session, data: object, name: str | None = None) -> O
                 document_id=doc.id, version=r.version, based_on=r.based_on, conflict=r.conflict,
                 facts=r.facts, created_at=_when(r.created_at) or utcnow()))
         if d.docx is not None:
-            content = _docx_bytes(d.docx, i)
+            content = _docx_bytes(d.docx, f"documents[{i}].docx")
             session.add(Rendition(document_id=doc.id, docx=content, sha256=d.docx.sha256))
     for c in export.serials:
         session.add(SerialCounter(office_id=office.id, year=c.year, last=c.last))
+    if export.layout is not None:
+        from huibao.store.layouts import check_layout
+
+        content = _docx_bytes(export.layout, "layout")
+        check_layout(content)
+        session.add(OfficeLayout(office_id=office.id, docx=content, sha256=export.layout.sha256,
+                                 filename=export.layout.filename, uploaded_at=utcnow()))
     session.flush()
     return office
