@@ -1,9 +1,10 @@
 """Best-effort import of a report huibao did not write: text (or a .docx's text) → draft facts.
 
-Reads the title (first line), the recipient (a line ending in ：), the numbered headings into
-sections, the signature and date at the end, and every "label + number + measure" phrase into a
-count: 累计出动检查人员1260人次, 下达整改指令书近300份, 处罚81.328万元, 培训560余人, tables of
-情况快报 (项目 → 数量 → 单位), lists after 共 joined by 、, and breakdowns after 其中 or in （含…）.
+Reads the title (first line, or two lines ending in 汇报/报告/…), the recipient (a line ending in
+：), the numbered headings into sections, the signature and date at the end (page numbers and a
+版记 after them left out), and every count: "label + figure + measure" phrases and zero counts in
+words (see :mod:`huibao.reportimport_clauses`), tables of 情况快报 (项目 → 数量 → 单位 → 备注)
+whether their rows come tab-separated (.txt) or one cell per line (a .docx's text).
 What it cannot place is listed for the clerk to finish in the form.
 """
 
@@ -11,41 +12,41 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-#: Measures, longest first so that 人次 wins over 人.
-_MEASURE_WORDS = (
-    "人次 家次 批次 台次 车次 架次 座（口） 毫米 万元 亿元 元 公里 千米 平方米 立方米 公顷 亩 吨 千克 "
-    "人 户 家 条 份 起 次 个 名 件 处 座 口 场 所 项 辆 艘 台 套 块 支 期 篇 张 本 只 头 株 间 栋 宗 例 片 "
-    "小时 天 %"
-)
-MEASURES = sorted(_MEASURE_WORDS.split(), key=len, reverse=True)
-#: Longest tail of a clause searched for a count (labels are short; keeps the search linear).
-TAIL = 80
-_MEASURE = "|".join(re.escape(m) for m in MEASURES)
-_CJK = r"\u4e00-\u9fff"
-#: label, approx before, number, 万, approx after, measure, approx after the measure.
-COUNT = re.compile(
-    rf"(?P<label>[{_CJK}“”《》（）()A-Za-z0-9]*?[{_CJK}”》）)])"
-    rf"(?P<pre>近|约)?(?P<num>\d+(?:\.\d+)?)(?P<wan>万)?(?P<post>余|多)?"
-    rf"(?P<measure>{_MEASURE})(?P<suffix>左右|以上)?$"
-)
+from huibao.reportimport_clauses import MEASURES, read_clauses, read_count, read_figure
+
+__all__ = [
+    "Imported", "import_file", "import_text", "read_clauses", "read_count", "read_table_row", "rows_from_cells"
+]
+
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|（\d+）)")
 DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-#: Words that lead a clause but are not part of a count's label.
-LEADS = re.compile(
-    r"^(?:其中[：:]?|共|我(?:街道|社区|中心|单位|公司|[局县镇市区委办乡村厅处所站院部校])|全年|目前)"
-)
-#: 比上年同期增加28个 / 比上月减少3起 / 与上周持平: the last count's previous value.
-CHANGE = re.compile(
-    rf"^(?:比|较)(?P<against>[{_CJK}]{{1,6}}?)(?P<dir>增加|减少|多|少)(?P<num>\d+(?:\.\d+)?)(?P<wan>万)?"
-)
-SAME = re.compile(rf"^与(?P<against>[{_CJK}]{{1,6}})持平$")
-GROWTH = re.compile(r"^(?:增长|下降|提高|降低)\d+(?:\.\d+)?(?:%|个百分点)$")
 #: What a title adds around its topic: 关于…工作情况的汇报, …工作总结, …情况快报.
 TOPIC = re.compile(r"(?:工作)?(?:情况)?(?:的)?(?:汇报|报告|总结|快报|通报|简报|讲话|发言)$")
 _SEPARATORS = re.compile(r"[。；！？\n]")
+#: Lines after the date that are no part of the text: page numbers (— 1 —, 第1页), rules, the
+#: 版记 (抄送：…, 报：…, …印发, 共印60份) and a 附注 (（联系人：…）).
+TRAILER = re.compile(
+    r"^(?:[—－\-─━_=]+(?:\s*\d+\s*[—－\-─━_=]+)?|第\s*\d+\s*页.{0,10}|(?:抄送|报|送|发)[：:].*"
+    r"|.{0,60}印发|共印\d+份|[（(](?:联系人|此件)[^）)]*[）)])$"
+)
+#: A rule line (the red line under a masthead or around a 版记): no content.
+RULE = re.compile(r"^[—─━_=\-－]{4,}$")
+#: Masthead lines before a title: 份号, 密级 (秘密★6个月), 紧急程度, 发文字号 (with 签发人).
+MASTHEAD = re.compile(
+    r"^(?:\d{1,8}|(?:绝密|机密|秘密)(?:★.{0,10})?|特急|加急|特提|平急|.{0,20}〔\d{4}〕\d+号.{0,40})$"
+)
+#: A speech's date under its title: （2026年3月3日）.
+SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
+#: Closing formulas the composer writes by itself: 特此报告。, 以上发言，不妥之处，请批评指正。
+CLOSING = re.compile(r"^(?:特此(?:报告|汇报|通报|函告|请示|说明)|以上.{0,20}请批评指正|妥否，请批示)[。！]?$")
+#: A figure cell of a table: 1326, 近300, 1200—1500, 94.7%.
+_FIGURE_CELL = re.compile(r"^(?:近|约)?\d[\d.万余多—－～~至]*%?$")
+#: A clause ending in a figure and a word that is not a known measure: 巡查林区14坨.
+LOOSE = re.compile(r"(?<![\d.第])\d+(?:\.\d+)?[万亿]?(?P<unit>[\u4e00-\u9fff])$")
+#: Words after a figure that make it a date, a time, an ordinal or a ratio rather than a count.
+_NOT_MEASURES = frozenset("年月日时分秒号期届季周轮级倍成岁代")
 
 
 @dataclass
@@ -67,99 +68,150 @@ class Imported:
         }
 
 
-def _amount(number: str, wan: bool) -> int | float:
-    value = Decimal(number) * (10000 if wan else 1)
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def read_count(clause: str) -> dict[str, Any] | None:
-    """Return the count a clause ends in (label, value, measure, approx, scale); None when none."""
-    clause = clause.strip().rstrip("，,")[-TAIL:]
-    match = COUNT.search(clause)
-    if match is None:
-        return None
-    label = LEADS.sub("", match["label"]).strip()
-    label = LEADS.sub("", label) if label.startswith(("共", "其中")) else label
-    if not label or label.isdigit():
-        return None
-    count: dict[str, Any] = {"label": label, "value": _amount(match["num"], bool(match["wan"]))}
-    measure = match["measure"]
-    if measure in ("万元", "亿元"):  # money is kept in 元 and written back at its scale
-        factor = Decimal(10000 if measure == "万元" else 100_000_000) * (10000 if match["wan"] else 1)
-        value = Decimal(match["num"]) * factor
-        count["value"] = int(value) if value == value.to_integral_value() else float(value)
-        measure, count["scale"] = "元", True
-    elif match["wan"]:
-        count["scale"] = True
-    count["measure"] = measure
-    approx = match["pre"] or match["post"] or match["suffix"]
-    if approx:
-        count["approx"] = approx
-    return count
-
-
-def _items(clause: str) -> list[str]:
-    """Return a clause split at 、 where every part ends in a number and measure."""
-    parts = clause.split("、")
-    if len(parts) > 1 and all(COUNT.search(p.strip()[-TAIL:]) for p in parts):
-        return parts
-    return [clause]
-
-
-def read_clauses(sentence: str) -> list[dict[str, Any]]:
-    """Return the counts of one sentence, breakdowns (其中…, （含…）) nested under their total."""
-    counts: list[dict[str, Any]] = []
-    for clause in re.split(r"[，,、]?(?=比|较|与)|[，,]", sentence):
-        if counts and _comparison(clause.strip(), counts[-1]):
-            continue
-        inner = re.search(r"[（(]含(.+?)[）)]$", clause)
-        head = clause[: inner.start()] if inner else clause
-        is_breakdown = head.strip().startswith("其中") and bool(counts)
-        found = [c for c in (read_count(p) for p in _items(head)) if c]
-        if inner and found:
-            found[-1]["breakdown"] = [c for c in (read_count(p) for p in inner[1].split("、")) if c]
-        if is_breakdown:
-            counts[-1].setdefault("breakdown", []).extend(found)
-        else:
-            counts.extend(found)
-    return counts
-
-
-def _comparison(clause: str, last: dict[str, Any]) -> bool:
-    """Return True when ``clause`` compares ``last`` with an earlier period (setting its previous)."""
-    if GROWTH.match(clause):
-        return True
-    if same := SAME.match(clause):
-        last["previous"], last["previous_label"] = last["value"], same["against"]
-        return True
-    change = CHANGE.match(clause.split("、")[0])
-    if change is None:
-        return False
-    delta = _amount(change["num"], bool(change["wan"]))
-    up = change["dir"] in ("增加", "多")
-    previous = Decimal(str(last["value"])) - Decimal(str(delta)) * (1 if up else -1)
-    last["previous"] = int(previous) if previous == previous.to_integral_value() else float(previous)
-    last["previous_label"] = change["against"]
-    return True
-
-
 def read_table_row(cells: list[str]) -> tuple[dict[str, Any] | None, bool]:
-    """Return a 情况快报 row (项目, 数量, 单位[, 备注]) as a count, and whether it is a breakdown row."""
+    """Return a 情况快报 row (项目, 数量, 单位[, 备注]) as a count, and whether it is a breakdown
+    row (其中…, or indented); (None, False) for a row that holds no count (a header)."""
     label = cells[0]
     breakdown = label.startswith(("其中", "\u3000", " "))
     label = re.sub(r"^(其中[：:])?[\u3000 ]*", "", label).strip()
-    number = re.fullmatch(r"(近|约)?(\d+(?:\.\d+)?)(万)?(余|多)?", cells[1].strip())
-    if not label or number is None:
+    measure = cells[2].strip() if len(cells) > 2 else ""
+    number = cells[1].strip() if len(cells) > 1 else ""
+    if number.endswith("%") and not measure:
+        number, measure = number[:-1], "%"
+    figure = read_figure(number, measure)
+    if not label or figure is None:
         return None, False
-    count: dict[str, Any] = {"label": label, "value": _amount(number[2], bool(number[3])),
-                             "measure": cells[2].strip() if len(cells) > 2 else ""}
-    if number[3]:
-        count["scale"] = True
-    if number[1] or number[4]:
-        count["approx"] = number[1] or number[4]
+    count: dict[str, Any] = {"label": label, **figure}
     if len(cells) > 3 and cells[3].strip():
         count["note"] = cells[3].strip()
     return count, breakdown
+
+
+def _cell_row(lines: list[str], i: int) -> bool:
+    """Return True when the line at ``i`` opens a table row read one cell per line: a short label,
+    a figure, then a measure or an empty cell."""
+    if i + 2 >= len(lines):
+        return False
+    label, figure = lines[i].strip(), lines[i + 1].strip()
+    return (0 < len(label) <= 40 and not _SEPARATORS.search(label) and not _FIGURE_CELL.match(label)
+            and bool(_FIGURE_CELL.match(figure)) and lines[i + 2].strip() in ("", *MEASURES))
+
+
+def rows_from_cells(lines: list[str]) -> list[str]:
+    """Return ``lines`` with every table written one cell per line (as a .docx's text gives it)
+    joined into tab-separated rows, its header row too; other lines are returned as they are.
+
+    A table is a run of rows of the same width (3 to 6 cells), each a label, a figure and a
+    measure; the width is the distance between two rows, and the header is as many short cells
+    without digits just before the first row.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not (_cell_row(lines, i) and lines[i + 2].strip() in MEASURES):
+            out.append(lines[i])
+            i += 1
+            continue
+        width = next((w for w in range(3, 7) if _cell_row(lines, i + w)), 3)
+        header = out[-width:]
+        if len(header) == width and all(0 < len(c.strip()) <= 8 and not re.search(r"\d", c) for c in header):
+            out[-width:] = ["\t".join(c.strip() for c in header)]
+        while i < len(lines) and _next_row(lines, i, width):
+            out.append("\t".join(lines[i:i + width]))
+            i += width
+    return out
+
+
+def _next_row(lines: list[str], i: int, width: int) -> bool:
+    """Return True when the ``width`` lines at ``i`` continue a table: a short label and a figure
+    (the last cells may be missing at the end) or a known measure (待核实 | 处)."""
+    row = [cell.strip() for cell in lines[i:i + width]]
+    if len(row) < 2 or not 0 < len(row[0]) <= 40 or _SEPARATORS.search(row[0]):
+        return False
+    return bool(_FIGURE_CELL.match(row[1])) or (len(row) > 2 and row[2] in MEASURES)
+
+
+def _title(lines: list[str]) -> tuple[str, int]:
+    """Return the title and how many lines it takes: one, or two or three when only together do
+    they end the way a title ends (关于…大排查 / 工作情况的汇报)."""
+    title = lines[0].strip()
+    if TOPIC.search(title):
+        return title, 1
+    for end in (2, 3):
+        parts = [line.strip() for line in lines[1:end]]
+        if len(lines) < end or any(len(p) > 30 or _SEPARATORS.search(p) or "，" in p for p in parts):
+            break
+        if TOPIC.search(joined := title + "".join(parts)):
+            return joined, end
+    return title, 1
+
+
+def _loose(paragraph: str) -> bool:
+    """Return True when a clause of ``paragraph`` ends in a figure and a word that is not a known
+    measure, a date or an ordinal (巡查林区14坨): a count the import could not read."""
+    for clause in re.split(r"[。；！？，,、]", paragraph):
+        match = LOOSE.search(clause.strip())
+        if match and match["unit"] not in _NOT_MEASURES and read_count(clause) is None:
+            return True
+    return False
+
+
+def _masthead(lines: list[str]) -> int:
+    """Return how many lines open the document before its title: 份号, 密级, 紧急程度, the
+    发文机关标志 (…文件) and the 发文字号 line; 0 when there are none."""
+    marks = [i for i, line in enumerate(lines[:8]) if line.strip().endswith("文件")]
+    start = marks[-1] + 1 if marks else 0
+    if not marks:
+        while start < len(lines) - 1 and MASTHEAD.match(lines[start].strip()):
+            start += 1
+    while start < len(lines) - 1 and MASTHEAD.match(lines[start].strip()):
+        start += 1
+    return start
+
+
+def _envelope(lines: list[str], facts: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """Read title, topic, recipient, speaker, signature and date into ``facts``; return the lines
+    between, and the masthead lines read into nothing."""
+    head = _masthead(lines)
+    unplaced = [line.strip() for line in lines[:head]]
+    facts["title"], used = _title(lines[head:])
+    facts["topic"] = TOPIC.sub("", facts["title"]).removeprefix("关于") or facts["title"]
+    rest = lines[head + used:]
+    if len(rest) > 1 and SPEECH_DATE.match(rest[1].strip()) and _is_name_line(rest[0]):
+        if facts["kind"] == "speech":  # 讲话人 under the title of a speech, its date below
+            facts["speaker"] = rest[0].strip()
+            rest = rest[1:]
+        else:
+            unplaced, rest = [rest[0].strip()], rest[1:]
+    if rest and (date := SPEECH_DATE.match(rest[0].strip())):
+        facts["signed_on"] = _iso(date)
+        rest = rest[1:]
+    if rest and rest[0].strip().endswith(("：", ":")) and len(rest[0].strip()) <= 60:
+        facts["recipient"] = rest[0].strip().rstrip("：:")
+        rest = rest[1:]
+    end = len(rest)
+    while end and TRAILER.match(rest[end - 1].strip()):
+        end -= 1
+    rest = rest[:end]
+    if rest and (date := DATE_LINE.match(rest[-1].strip())):
+        facts["signed_on"] = _iso(date)
+        rest = rest[:-1]
+        if rest and _is_name_line(rest[-1]):
+            facts["signature"] = rest[-1].strip()
+            facts["unit"] = {"name": rest[-1].strip()}
+            rest = rest[:-1]
+    return rest, unplaced
+
+
+def _is_name_line(line: str) -> bool:
+    """Return True for a short line without sentence punctuation: a name, a unit, a speaker."""
+    line = line.strip()
+    return 0 < len(line) <= 40 and not _SEPARATORS.search(line[:-1]) and not re.search(r"[，：:]", line)
+
+
+def _iso(date: re.Match[str]) -> str:
+    y, m, d = date.groups()
+    return f"{y}-{int(m):02d}-{int(d):02d}"
 
 
 def import_text(text: str, kind: str = "situation_report") -> Imported:
@@ -172,49 +224,46 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
 
     if len(text) > max_text_chars():
         raise PayloadTooLarge(f"文本过长，上限为 {max_text_chars()} 个字符")
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line.strip()]
+    lines = rows_from_cells([line.rstrip() for line in text.replace("\r\n", "\n").split("\n")])
+    lines = [line for line in lines if line.strip() and not RULE.match(line.strip())]
     facts: dict[str, Any] = {"kind": kind}
     result = Imported(facts)
     if not lines:
         return result
-    facts["title"] = lines[0].strip()
-    facts["topic"] = TOPIC.sub("", facts["title"]).removeprefix("关于") or facts["title"]
-    rest = lines[1:]
-    if rest and rest[0].strip().endswith(("：", ":")) and len(rest[0].strip()) <= 60:
-        facts["recipient"] = rest[0].strip().rstrip("：:")
-        rest = rest[1:]
-    if rest and DATE_LINE.match(rest[-1].strip()):
-        y, m, d = DATE_LINE.match(rest[-1].strip()).groups()  # type: ignore[union-attr]
-        facts["signed_on"] = f"{y}-{int(m):02d}-{int(d):02d}"
-        rest = rest[:-1]
-        if rest and len(rest[-1].strip()) <= 40 and not _SEPARATORS.search(rest[-1].strip()[:-1]):
-            facts["signature"] = rest[-1].strip()
-            facts["unit"] = {"name": rest[-1].strip()}
-            rest = rest[:-1]
     counts: list[dict[str, Any]] = []
     section: dict[str, str] | None = None
-    for line in rest:
+    texts: list[list[str]] = []  # each section's paragraphs, joined at the end
+    in_table = False
+    body, masthead = _envelope(lines, facts)
+    result.unplaced.extend(masthead)
+    for line in body:
         stripped = line.strip("\u3000 ")
         if "\t" in line:
             count, breakdown = read_table_row(line.split("\t"))
-            if count is None:
-                continue  # the header row
-            if breakdown and counts:
+            if count is None and in_table:
+                result.unplaced.append(line.strip())
+            elif breakdown and counts and count is not None:
                 counts[-1].setdefault("breakdown", []).append(count)
-            else:
+            elif count is not None:
                 counts.append(count)
+            in_table = True  # a first row that holds no count is the header
+            continue
+        in_table = False
+        if CLOSING.match(stripped):
             continue
         if HEADING.match(stripped) and len(stripped) <= 40 and not stripped.endswith("。"):
             section = {"heading": HEADING.sub("", stripped).strip(), "text": ""}
             result.sections.append(section)
+            texts.append([])
             continue
         found = [c for sentence in _SEPARATORS.split(stripped) for c in read_clauses(sentence)]
         counts.extend(found)
         if section is not None:
-            section["text"] = (section["text"] + stripped).strip()
-        elif not found:
+            texts[-1].append(stripped)
+        if (section is None and not found) or _loose(stripped):
             result.unplaced.append(stripped)
+    for section, paragraphs in zip(result.sections, texts, strict=True):
+        section["text"] = "".join(paragraphs).strip()
     if counts:
         facts["counts"] = counts
     return result

@@ -1,0 +1,216 @@
+"""Reading rules of the import, each with clauses it must read and clauses it must leave alone:
+zero counts in words, subjects before a label, ranges, measures, table cells, the envelope
+around the text and what is listed as unplaced."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from huibao.reportimport import import_text, read_clauses, read_count, read_table_row, rows_from_cells
+
+_SAME = None  # the zero phrase is the default 未+label, so none is kept
+
+
+@pytest.mark.parametrize(
+    ("clause", "label", "measure", "zero"),
+    [
+        ("未发生因欠薪引发的群体性事件", "发生因欠薪引发的群体性事件", "起", _SAME),
+        ("目前未发生人员伤亡", "发生人员伤亡", "起", "目前未发生人员伤亡"),
+        ("全县农村公路未因路况原因发生较大以上交通事故", "因路况原因发生较大以上交通事故", "起",
+         "全县农村公路未因路况原因发生较大以上交通事故"),
+        ("未发现“打白条”现象", "发现“打白条”", "起", "未发现“打白条”现象"),
+        ("各乡镇均未出现险情", "出现险情", "起", "各乡镇均未出现险情"),
+        ("一是全县未发生较大以上生产安全事故", "发生较大以上生产安全事故", "起",
+         "全县未发生较大以上生产安全事故"),
+        ("全面消除经营性收入5万元以下的薄弱村", "经营性收入5万元以下的薄弱村", "个",
+         "全面消除经营性收入5万元以下的薄弱村"),
+        ("无人员伤亡", "人员伤亡", "起", "无人员伤亡"),
+        ("全县无一起安全事故发生", "安全事故", "起", "全县无一起安全事故发生"),
+    ],
+)
+def test_a_clause_saying_nothing_happened_is_a_zero_count(
+    clause: str, label: str, measure: str, zero: str | None
+) -> None:
+    expected = {"label": label, "value": 0, "measure": measure, **({"zero": zero} if zero else {})}
+    assert read_count(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["未雨绸缪", "发现问题未整改", "对未发生事故的企业予以表扬", "尚未完成整改", "未按期完成", "隐患未消除",
+     "基本消除薄弱村", "致力于消除贫困", "无人机巡查", "无害化处理", "确保无死角", "未"],
+)
+def test_a_negation_that_counts_nothing_is_no_count(clause: str) -> None:
+    assert read_count(clause) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "subject", "label"),
+    [
+        ("全县纳入统计的行政村152个", "全县", "纳入统计的行政村"),
+        ("全市累计排查隐患1200处", "全市", "累计排查隐患"),
+        ("全镇共发生森林火情2起", "全镇", "共发生森林火情"),
+        ("全街道排查沿街商户86家", "全街道", "排查沿街商户"),
+        ("全县村级集体经济总收入1.26亿元", "全县", "村级集体经济总收入"),
+        ("全面排查隐患12处", None, "全面排查隐患"),
+        ("全县域推广试点3个", None, "全县域推广试点"),
+        ("全市场主体新增120家", None, "全市场主体新增"),
+        ("全年召开会议6次", None, "召开会议"),
+        ("全县12个", None, "全县"),
+    ],
+)
+def test_a_subject_naming_the_whole_area_is_read_apart_from_the_label(
+    clause: str, subject: str | None, label: str
+) -> None:
+    count = read_count(clause)
+    assert count is not None
+    assert (count.get("subject"), count["label"]) == (subject, label)
+
+
+@pytest.mark.parametrize(
+    ("clause", "value", "upper", "measure", "scale"),
+    [
+        ("带动农户就近就业4000—5000人", 4000, 5000, "人", None),
+        ("新增就业岗位4万—5万个", 40_000, 50_000, "个", True),
+        ("安置受灾群众3—5万人", 30_000, 50_000, "人", True),
+        ("投入资金1000万～1500万元", 10_000_000, 15_000_000, "元", True),
+        ("开展培训10至15场", 10, 15, "场", None),
+        ("更换灭火器1200-1500具", 1200, 1500, "具", None),
+    ],
+)
+def test_a_range_is_read_as_value_and_upper(
+    clause: str, value: int, upper: int, measure: str, scale: bool | None
+) -> None:
+    count = read_count(clause)
+    assert count is not None
+    read = (count["value"], count["upper"], count["measure"], count.get("scale"))
+    assert read == (value, upper, measure, scale)
+
+
+@pytest.mark.parametrize("clause", ["2025—2026年", "1-3月", "G15-2号", "第23期", "第12号台风"])
+def test_dates_codes_and_ordinals_are_no_counts(clause: str) -> None:
+    assert read_count(clause) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "measure"),
+    [("更换过期灭火器1200具", "具"), ("安装路灯36盏", "盏"), ("修建堤防300米", "米"),
+     ("发放帐篷20顶", "顶"), ("治理水土流失12平方公里", "平方公里"), ("组织培训8课时", "课时"),
+     ("检查车辆300辆次", "辆次")],
+)
+def test_measures_of_things_lengths_and_sessions_are_known(clause: str, measure: str) -> None:
+    count = read_count(clause)
+    assert count is not None and count["measure"] == measure
+
+
+def test_a_comparison_word_inside_a_label_does_not_split_the_clause() -> None:
+    counts = read_clauses("全县农村公路未因路况原因发生较大以上交通事故")
+    assert [(c["label"], c["value"]) for c in counts] == [("因路况原因发生较大以上交通事故", 0)]
+
+
+@pytest.mark.parametrize(
+    ("cells", "count"),
+    [
+        (["更换过期灭火器", "1200—1500", "具", ""],
+         {"label": "更换过期灭火器", "value": 1200, "upper": 1500, "measure": "具"}),
+        (["演练覆盖率", "94.7%", "", ""], {"label": "演练覆盖率", "value": 94.7, "measure": "%"}),
+        (["安排养护资金", "3650", "万元", ""],
+         {"label": "安排养护资金", "value": 36_500_000, "measure": "元", "scale": True}),
+        (["排查消防隐患", "90余", "处", "已整改"],
+         {"label": "排查消防隐患", "value": 90, "measure": "处", "approx": "余", "note": "已整改"}),
+        (["项目", "数量", "单位", "备注"], None),
+        (["", "12", "个", ""], None),
+    ],
+)
+def test_a_table_row_is_a_count_or_none(cells: list[str], count: dict[str, Any] | None) -> None:
+    assert read_table_row(cells)[0] == count
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows"),
+    [
+        (["项目", "数量", "单位", "备注", "转移群众", "1326", "人", "",
+          "其中：集中安置", "412", "人", "", "正文。"],
+         ["项目\t数量\t单位\t备注", "转移群众\t1326\t人\t", "其中：集中安置\t412\t人\t", "正文。"]),
+        (["转移群众", "1326", "人", "集中安置", "412", "人"], ["转移群众\t1326\t人", "集中安置\t412\t人"]),
+        (["现将情况报告如下：", "抢修道路", "12", "公里", "其余", "3处", "正在抢修"],
+         ["现将情况报告如下：", "抢修道路\t12\t公里", "其余", "3处", "正在抢修"]),
+        (["共有3个", "乡镇", "报送"], ["共有3个", "乡镇", "报送"]),
+        (["标题", "2026", "年"], ["标题", "2026", "年"]),
+    ],
+)
+def test_a_table_read_one_cell_per_line_becomes_rows(lines: list[str], rows: list[str]) -> None:
+    assert rows_from_cells(lines) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "unplaced"),
+    [
+        ("000037\n秘密★6个月\n青禾县东坪镇人民政府\n青禾县东坪镇防汛抗旱指挥部文件\n"
+         "东政〔2026〕21号　签发人：刘志远\n"
+         "————————————\n关于防汛备汛工作的报告\n县政府：\n　　正文。\n",
+         "关于防汛备汛工作的报告",
+         ["000037", "秘密★6个月", "青禾县东坪镇人民政府", "青禾县东坪镇防汛抗旱指挥部文件",
+          "东政〔2026〕21号　签发人：刘志远", "正文。"]),
+        ("加急\n关于防汛备汛工作的报告\n正文。", "关于防汛备汛工作的报告", ["加急", "正文。"]),
+        ("关于岁末年初安全生产大排查\n工作情况的汇报\n县安委会：\n正文。",
+         "关于岁末年初安全生产大排查工作情况的汇报",
+         ["正文。"]),
+        ("防汛工作快报\n第3期\n正文。", "防汛工作快报", ["第3期", "正文。"]),
+        ("关于防汛工作\n我局全力以赴，做好防汛工作。", "关于防汛工作", ["我局全力以赴，做好防汛工作。"]),
+    ],
+)
+def test_the_title_is_found_after_a_masthead_and_over_two_lines(
+    text: str, title: str, unplaced: list[str]
+) -> None:
+    result = import_text(text)
+    assert (result.facts["title"], result.unplaced) == (title, unplaced)
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    ["— 1 —\n— 2 —", "第1页共2页",
+     "————\n抄送：县委办公室。\n————\n青禾县应急管理局办公室　2026年1月21日印发",
+     "（联系人：王磊，联系电话：0791-5552345）", "————————————\n共印60份"],
+)
+def test_page_numbers_and_a_distribution_list_after_the_date_are_left_out(trailer: str) -> None:
+    text = "关于防汛工作的汇报\n县政府：\n　　正文。\n青禾县应急管理局\n2026年1月21日\n"
+    result = import_text(f"{text}{trailer}\n")
+    assert (result.facts["signature"], result.facts["signed_on"]) == ("青禾县应急管理局", "2026-01-21")
+    assert result.unplaced == ["正文。"]
+
+
+def test_a_speech_gives_its_speaker_and_date() -> None:
+    text = ("在全县防汛工作会议上的发言\n青禾县应急管理局局长　许建明\n（2026年8月18日）\n"
+            "　　一、工作情况\n　　正文。")
+    facts = import_text(text, "speech").facts
+    assert (facts["speaker"], facts["signed_on"]) == ("青禾县应急管理局局长　许建明", "2026-08-18")
+    other = import_text(text)
+    assert "speaker" not in other.facts and other.unplaced == ["青禾县应急管理局局长　许建明"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "listed"),
+    [
+        ("巡查林区14坨。", True),
+        ("累计巡查林区14处，发现火险隐患3丛。", True),
+        ("巡查林区14处。", False),
+        ("2026年1月20日召开会议。", False),
+        ("第12号台风于8月18日16时登陆。", False),
+        ("特此报告。", False),
+    ],
+)
+def test_a_figure_with_an_unknown_measure_is_listed_even_inside_a_section(
+    paragraph: str, listed: bool
+) -> None:
+    result = import_text(f"关于防火工作的汇报\n一、工作情况\n{paragraph}")
+    assert (paragraph in result.unplaced) is listed
+
+
+def test_a_table_row_without_a_figure_is_listed_but_the_header_is_not() -> None:
+    text = "防汛快报\n项目\t数量\t单位\n转移群众\t1326\t人\n受损堤防\t待核实\t处\n"
+    result = import_text(text)
+    assert [c["label"] for c in result.facts["counts"]] == ["转移群众"]
+    assert result.unplaced == ["受损堤防\t待核实\t处"]
