@@ -6,7 +6,10 @@ label together (全县 + 纳入统计的行政村 reads as 全县纳入统计的
 text. Goal: ≥ 90%. Prints per text the counts recovered, the counts read that are no sample's
 (extra) and the lines listed as unplaced; then the total and the time taken.
 
-Usage: python bench/bench_import.py [-v]   (-v lists every miss, extra and unplaced line)
+Usage: python bench/bench_import.py [-v] [--docx]
+    -v      lists every miss, extra count and unplaced line
+    --docx  also renders each sample as .docx and imports Word's text of it (tables one cell per
+            line, indentation lost): the same share should come back
 """
 
 from __future__ import annotations
@@ -51,16 +54,29 @@ def expected(facts: Any, parent: str = "") -> set[tuple[str, str, Decimal, str, 
     return out
 
 
+def docx_text(facts: Any) -> str:
+    """Return the text Word would give of the sample rendered as .docx (one cell per line)."""
+    from huibao import core
+    from huibao.convert.converter import document_text
+    from huibao.uploads import open_docx
+
+    return document_text(open_docx(core.render(facts, "docx").content))
+
+
 def main() -> None:
-    verbose = "-v" in sys.argv
-    total = found = extra = unplaced = 0
-    started = time.perf_counter()
+    verbose, as_docx = "-v" in sys.argv, "--docx" in sys.argv
+    total = found = extra = unplaced = from_docx = 0
+    elapsed = 0.0
+    import_text("标题")  # loads the modules import_text needs, so that only reading is timed
     for golden in sorted(GOLDEN.glob("*.txt")):
         sample = SAMPLES / f"{golden.stem}.json"
         if not sample.exists():
             continue
-        want = expected(json.loads(sample.read_text(encoding="utf-8")))
+        facts = json.loads(sample.read_text(encoding="utf-8"))
+        want = expected(facts)
+        started = time.perf_counter()
         result = import_text(golden.read_text(encoding="utf-8"))
+        elapsed += time.perf_counter() - started
         got = flat(result.facts.get("counts", []))
         hit = want & got
         total += len(want)
@@ -69,17 +85,23 @@ def main() -> None:
         unplaced += len(result.unplaced)
         share = f"{len(hit)}/{len(want)}" if want else "—"
         more, loose = len(got - want), len(result.unplaced)
-        print(f"{golden.stem:<34}{share:>8}   extra {more:>2}   unplaced {loose:>2}")
+        line = f"{golden.stem:<34}{share:>8}   extra {more:>2}   unplaced {loose:>2}"
+        if as_docx:
+            docx_hit = want & flat(import_text(docx_text(facts)).facts.get("counts", []))
+            from_docx += len(docx_hit)
+            line += f"   as .docx text {len(docx_hit)}/{len(want)}"
+        print(line)
         if verbose:
             for miss in sorted(want - got, key=str):
                 print("    missed", miss)
-            for more in sorted(got - want, key=str):
-                print("    extra ", more)
-            for line in result.unplaced:
-                print("    unplaced", line[:60])
-    elapsed = time.perf_counter() - started
+            for other in sorted(got - want, key=str):
+                print("    extra ", other)
+            for text in result.unplaced:
+                print("    unplaced", text[:60])
     share = found / max(total, 1)
     print(f"{'extra counts read':<34}{extra}; unplaced lines {unplaced}")
+    if as_docx:
+        print(f"{'rendered .docx, its text':<34}{from_docx}/{total} = {from_docx / max(total, 1):.1%}")
     print(f"{'all golden texts':<34}{found}/{total} = {share:.1%} (goal ≥ 90%), {elapsed * 1000:.0f} ms")
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from huibao.reportimport_clauses import MEASURES, read_clauses, read_count, read_figure
 
 __all__ = [
-    "Imported", "import_file", "import_text", "read_clauses", "read_count", "read_table_row", "rows_from_cells"
+    "Imported", "import_file", "import_text", "read_clauses", "read_count", "read_table_row",
+    "rows_from_cells",
 ]
 
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|（\d+）)")
@@ -85,6 +87,46 @@ def read_table_row(cells: list[str]) -> tuple[dict[str, Any] | None, bool]:
     if len(cells) > 3 and cells[3].strip():
         count["note"] = cells[3].strip()
     return count, breakdown
+
+
+@dataclass
+class _Table:
+    """A table being read: its rows so far, whether a row was indented, and the sum of the parts
+    of the last total while its breakdown is open (None when it is not)."""
+
+    rows: int = 0
+    indented: bool = False
+    parts: Decimal | None = None
+
+
+def _add_row(cells: list[str], counts: list[dict[str, Any]], table: _Table) -> bool:
+    """Add a table row's count to ``counts``, a part of the last total when it says 其中 or is
+    indented; return False for a row that holds no count (unless it is the header).
+
+    When no row is indented (a .docx's text loses indentation), a row after a part is one more
+    part while the parts still fall short of the total: 养老机构 38 | 其中：公办 21 | 民办 17.
+    """
+    count, breakdown = read_table_row(cells)
+    first, table.rows = table.rows == 0, table.rows + 1
+    table.indented = table.indented or cells[0].startswith(("\u3000", " "))
+    if count is None or not counts:
+        table.parts = None
+        if count is not None:
+            counts.append(count)
+        return count is not None or first
+    total = counts[-1]
+    value = Decimal(str(count["value"]))
+    if not breakdown and table.parts is not None and not table.indented:
+        whole = Decimal(str(total["value"]))
+        breakdown = count.get("measure") == total.get("measure") and table.parts < whole
+        breakdown = breakdown and table.parts + value <= whole
+    if breakdown:
+        total.setdefault("breakdown", []).append(count)
+        table.parts = (table.parts or Decimal(0)) + value
+    else:
+        counts.append(count)
+        table.parts = None
+    return True
 
 
 def _cell_row(lines: list[str], i: int) -> bool:
@@ -233,22 +275,17 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
     counts: list[dict[str, Any]] = []
     section: dict[str, str] | None = None
     texts: list[list[str]] = []  # each section's paragraphs, joined at the end
-    in_table = False
+    table: _Table | None = None
     body, masthead = _envelope(lines, facts)
     result.unplaced.extend(masthead)
     for line in body:
         stripped = line.strip("\u3000 ")
         if "\t" in line:
-            count, breakdown = read_table_row(line.split("\t"))
-            if count is None and in_table:
+            table = table or _Table()
+            if not _add_row(line.split("\t"), counts, table):
                 result.unplaced.append(line.strip())
-            elif breakdown and counts and count is not None:
-                counts[-1].setdefault("breakdown", []).append(count)
-            elif count is not None:
-                counts.append(count)
-            in_table = True  # a first row that holds no count is the header
             continue
-        in_table = False
+        table = None
         if CLOSING.match(stripped):
             continue
         if HEADING.match(stripped) and len(stripped) <= 40 and not stripped.endswith("。"):

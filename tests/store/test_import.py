@@ -182,3 +182,21 @@ def test_a_docx_with_a_table_imports_as_its_text_does() -> None:
     assert (counts[3]["value"], counts[3]["upper"]) == (120, 150)
     assert from_text.unplaced == ["受损堤防\t待核实\t处"]
     assert from_text.facts["signed_on"] == "2026-06-19"
+
+
+GOLDEN = ROOT / "tests" / "compose" / "golden"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.stem for p in GOLDEN.glob("*.txt") if (ROOT / "samples" / f"{p.stem}.json").exists())
+)
+def test_the_text_of_a_rendered_docx_gives_the_facts_its_plain_text_gives(name: str) -> None:
+    """Word's text (tables one cell per line, indentation lost, a title over two lines, page
+    numbers in the footer) is read as the golden plain text is."""
+    from huibao.convert.converter import document_text
+    from huibao.uploads import open_docx
+
+    facts = json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8"))
+    docx_text = document_text(open_docx(core.render(facts, "docx").content))
+    from_text = import_text((GOLDEN / f"{name}.txt").read_text(encoding="utf-8"))
+    assert import_text(docx_text).facts == from_text.facts

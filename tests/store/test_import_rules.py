@@ -146,6 +146,31 @@ def test_a_table_read_one_cell_per_line_becomes_rows(lines: list[str], rows: lis
 
 
 @pytest.mark.parametrize(
+    ("rows", "tops", "parts"),
+    [
+        ([("全县养老机构", "38", "家"), ("其中：公办敬老院", "21", "家"), ("民办养老机构", "17", "家"),
+          ("开展演练的机构", "36", "家")],
+         ["全县养老机构", "开展演练的机构"], ["公办敬老院", "民办养老机构"]),
+        ([("转移群众", "100", "人"), ("其中：集中安置", "30", "人"), ("　　投亲靠友", "20", "人"),
+          ("受伤群众", "10", "人")], ["转移群众", "受伤群众"], ["集中安置", "投亲靠友"]),
+        ([("养老机构", "38", "家"), ("其中：公办", "21", "家"), ("床位", "17", "张")],
+         ["养老机构", "床位"], ["公办"]),
+        ([("养老机构", "38", "家"), ("其中：公办", "21", "家"), ("民办", "17", "家"), ("停业", "0", "家")],
+         ["养老机构", "停业"], ["公办", "民办"]),
+        ([("检查企业", "40", "家"), ("其中：化工", "21", "家"), ("整改企业", "30", "家")],
+         ["检查企业", "整改企业"], ["化工"]),
+    ],
+)
+def test_rows_after_a_part_are_parts_while_they_fall_short_of_the_total_unless_rows_are_indented(
+    rows: list[tuple[str, str, str]], tops: list[str], parts: list[str]
+) -> None:
+    text = "快报\n项目\t数量\t单位\n" + "\n".join("\t".join(row) for row in rows)
+    counts = import_text(text).facts["counts"]
+    assert [c["label"] for c in counts] == tops
+    assert [p["label"] for p in counts[0]["breakdown"]] == parts
+
+
+@pytest.mark.parametrize(
     ("text", "title", "unplaced"),
     [
         ("000037\n秘密★6个月\n青禾县东坪镇人民政府\n青禾县东坪镇防汛抗旱指挥部文件\n"
