@@ -14,7 +14,7 @@ bounded.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 #: Measures, longest first so that 人次 wins over 人.
@@ -56,6 +56,14 @@ CHANGE = re.compile(
 )
 SAME = re.compile(rf"^与(?P<against>[{_CJK}]{{1,6}})持平$")
 GROWTH = re.compile(r"^(?:增长|下降|提高|降低)\d+(?:\.\d+)?(?:%|个百分点)$")
+#: 比上年提高3.5个百分点: a rate's previous value in 百分点.
+POINTS = re.compile(
+    rf"^(?:比|较)(?P<against>[{_CJK}]{{1,6}}?)(?P<dir>提高|上升|下降|降低)(?P<num>{_NUMBER})个百分点$"
+)
+#: 比上年增长17%: a growth rate alone says no exact previous value; it belongs to the last count.
+RATE_CHANGE = re.compile(rf"^(?:比|较)[{_CJK}]{{1,6}}?(?:增长|下降|提高|降低){_NUMBER}%$")
+#: 完成年度计划的70%: the last count's target.
+TARGET = re.compile(rf"^完成(?P<label>[^的，,]{{1,20}})的(?P<pct>{_NUMBER})%$")
 #: A breakdown in parentheses closing a clause: 场所479家（含商场126家、酒店98家）.
 INNER = re.compile(r"[（(]含([^（()）]+)[）)]$")
 #: Clause splits: before a comparison (比上年增加…, 较上月减少…, 与上周持平), and at commas.
@@ -87,6 +95,8 @@ _ZERO_TAIL = re.compile(r"的?现象$")
 #: The measure a zero count is given when the text names none: incidents are counted in 起
 #: (the measure the composer writes 未发生… for), things eliminated in 个.
 INCIDENT_MEASURE, THING_MEASURE = "起", "个"
+#: Labels naming their own measure: cases (病例) are counted in 例, criminal cases (案件) in 件.
+_OWN_MEASURES = (("病例", "例"), ("案件", "件"))
 
 
 def _amount(number: str, wan: bool) -> int | float:
@@ -183,10 +193,32 @@ def read_zero(clause: str) -> dict[str, Any] | None:
 
 
 def _zero(label: str, measure: str, clause: str) -> dict[str, Any]:
+    """Return a count of 0 of ``label`` (in the measure its label names, else ``measure``)."""
+    measure = next((own for noun, own in _OWN_MEASURES if label.endswith(noun)), measure)
     count: dict[str, Any] = {"label": label, "value": 0, "measure": measure}
     if clause != f"未{label}":
         count["zero"] = clause
     return count
+
+
+def target_of(value: Decimal, percent: str) -> Decimal | None:
+    """Return the roundest target that ``value`` is ``percent`` % of, as the percentage was
+    rounded (to one decimal at least: 126 at 70% → 180; 9156000 at 91.6% → 10000000); None for
+    a value or percentage of 0."""
+    pct = Decimal(percent)
+    if value <= 0 or pct <= 0:
+        return None
+    exponent = pct.as_tuple().exponent
+    places = max(1, -exponent if isinstance(exponent, int) else 1)
+    half = Decimal(5) / Decimal(10) ** (places + 1)
+    low, high = value * 100 / (pct + half), value * 100 / max(pct - half, half)
+    step = Decimal(10) ** max(0, len(str(int(high))) - 1)
+    while step >= 1:  # the first multiple of step at or above low, the largest step first
+        candidate = (low / step).to_integral_value(rounding=ROUND_CEILING) * step
+        if candidate <= high:
+            return candidate
+        step /= 10
+    return None
 
 
 def _items(clause: str) -> list[str]:
@@ -217,8 +249,19 @@ def read_clauses(sentence: str) -> list[dict[str, Any]]:
 
 
 def _comparison(clause: str, last: dict[str, Any]) -> bool:
-    """Return True when ``clause`` compares ``last`` with an earlier period (setting its previous)."""
-    if GROWTH.match(clause):
+    """Return True when ``clause`` compares ``last`` with an earlier period or a target (setting
+    its previous or target when the clause says it exactly enough)."""
+    if GROWTH.match(clause) or RATE_CHANGE.match(clause):
+        return True
+    if (points := POINTS.match(clause)) and last.get("measure") == "%":
+        up = points["dir"] in ("提高", "上升")
+        last["previous"] = _plain(Decimal(str(last["value"])) - Decimal(points["num"]) * (1 if up else -1))
+        last["previous_label"] = points["against"]
+        return True
+    if target := TARGET.match(clause):
+        total = target_of(Decimal(str(last["value"])), target["pct"])
+        if total is not None:
+            last["target"], last["target_label"] = _plain(total), target["label"]
         return True
     if same := SAME.match(clause):
         last["previous"], last["previous_label"] = last["value"], same["against"]

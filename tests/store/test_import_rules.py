@@ -28,6 +28,8 @@ _SAME = None  # the zero phrase is the default 未+label, so none is kept
          "全面消除经营性收入5万元以下的薄弱村"),
         ("无人员伤亡", "人员伤亡", "起", "无人员伤亡"),
         ("全县无一起安全事故发生", "安全事故", "起", "全县无一起安全事故发生"),
+        ("当日无新增确诊病例", "新增确诊病例", "例", "当日无新增确诊病例"),
+        ("未发生涉枪涉爆案件", "发生涉枪涉爆案件", "件", _SAME),
     ],
 )
 def test_a_clause_saying_nothing_happened_is_a_zero_count(
@@ -103,6 +105,32 @@ def test_dates_codes_and_ordinals_are_no_counts(clause: str) -> None:
 def test_measures_of_things_lengths_and_sessions_are_known(clause: str, measure: str) -> None:
     count = read_count(clause)
     assert count is not None and count["measure"] == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fields"),
+    [
+        ("实施养护工程126公里，完成年度计划的70%", {"target": 180, "target_label": "年度计划"}),
+        ("追讨工资915.6万元，完成专项行动目标任务的91.6%",
+         {"target": 10_000_000, "target_label": "专项行动目标任务"}),
+        ("现场考核合格161人，完成目标任务的95.8%", {"target": 168, "target_label": "目标任务"}),
+        ("优良中等路率达81.9%，比上年提高3.5个百分点", {"previous": 78.4, "previous_label": "上年"}),
+        ("水质达标率92%，较上月下降1.5个百分点", {"previous": 93.5, "previous_label": "上月"}),
+        ("安排养护资金3650万元，比上年增长17%", {}),
+        ("排查隐患12处，完成整改的0%", {}),
+    ],
+)
+def test_a_target_or_a_change_in_points_after_a_count_belongs_to_it(
+    sentence: str, fields: dict[str, Any]
+) -> None:
+    (count,) = read_clauses(sentence)
+    keys = ("target", "target_label", "previous", "previous_label")
+    assert {k: count[k] for k in keys if k in count} == fields
+
+
+def test_a_change_in_points_after_a_count_that_is_no_rate_is_not_read_as_one() -> None:
+    counts = read_clauses("排查隐患12处，比上年提高3.5个百分点")
+    assert [c["label"] for c in counts] == ["排查隐患"] and "previous" not in counts[0]
 
 
 def test_a_comparison_word_inside_a_label_does_not_split_the_clause() -> None:
