@@ -6,7 +6,6 @@ Every refusal is a :class:`~huibao.errors.HuibaoError` with a Chinese message na
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 from urllib.parse import quote
@@ -14,6 +13,7 @@ from urllib.parse import quote
 from fastapi import Request
 from starlette.datastructures import FormData
 
+from huibao import settings
 from huibao.errors import BadRequest, NotAcceptable, PayloadTooLarge, UnsupportedMedia
 from huibao.jsonparse import parse_json
 from huibao.uploads import UploadLimits
@@ -31,10 +31,7 @@ ACCEPT_FORMATS = {
 
 def max_json_bytes() -> int:
     """Return the JSON body limit in bytes (``HUIBAO_MAX_JSON_KB``, default 1024 KB)."""
-    try:
-        return int(os.environ.get("HUIBAO_MAX_JSON_KB", "1024")) * 1024
-    except ValueError:
-        return 1024 * 1024
+    return settings.integer("HUIBAO_MAX_JSON_KB") * 1024
 
 
 async def read_json(request: Request, limit: int | None = None) -> Any:
@@ -63,10 +60,7 @@ async def read_json(request: Request, limit: int | None = None) -> Any:
 def max_text_chars() -> int:
     """Return the longest text one check or conversion takes (``HUIBAO_MAX_TEXT_KCHARS`` × 1000,
     default 1,000,000 characters, some 500 pages)."""
-    try:
-        return max(1, int(os.environ.get("HUIBAO_MAX_TEXT_KCHARS", "1000"))) * 1000
-    except ValueError:
-        return 1_000_000
+    return settings.integer("HUIBAO_MAX_TEXT_KCHARS") * 1000
 
 
 def require_json(request: Request) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextvars
 import functools
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 import anyio
 
+from huibao import settings
 from huibao.errors import DeadlineExceeded
 
 T = TypeVar("T")
@@ -45,11 +45,8 @@ _current: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("huibao
 
 
 def deadline_seconds() -> float:
-    """Return the configured deadline (``HUIBAO_DEADLINE_S``; default 20 s, at least 0.1 s)."""
-    try:
-        return max(0.1, float(os.environ.get("HUIBAO_DEADLINE_S", DEFAULT_DEADLINE_S)))
-    except ValueError:
-        return DEFAULT_DEADLINE_S
+    """Return the configured deadline in seconds (``HUIBAO_DEADLINE_S``; default 20, at least 0.1)."""
+    return settings.number("HUIBAO_DEADLINE_S")
 
 
 def checkpoint() -> None:

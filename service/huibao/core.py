@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from huibao import settings
 from huibao.budget import checkpoint
 from huibao.check import checker
 from huibao.compose.composer import compose
@@ -197,10 +197,7 @@ def preview(
 
 def max_batch() -> int:
     """Return the most reports one batch may hold (``HUIBAO_MAX_BATCH``, default 200)."""
-    try:
-        return max(1, int(os.environ.get("HUIBAO_MAX_BATCH", "200")))
-    except ValueError:
-        return 200
+    return settings.integer("HUIBAO_MAX_BATCH")
 
 
 def render_batch(items: object, fmt: str = "docx", script: str | None = None) -> bytes:

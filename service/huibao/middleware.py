@@ -17,8 +17,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from huibao import settings
 from huibao.errors import ErrorItem, HuibaoError, PayloadTooLarge, RequestTimeout
-from huibao.server import env_number
 from huibao.uploads import UploadLimits
 
 log = logging.getLogger("huibao")
@@ -95,9 +95,9 @@ class MemoryGuard(HttpMiddleware):
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self.app(scope, receive, send)
-        if self.signalled or os.environ.get("HUIBAO_RECYCLE_WORKERS") != "1":
+        if self.signalled or settings.text("HUIBAO_RECYCLE_WORKERS") != "1":
             return
-        if resident_mb() > env_number("HUIBAO_MAX_WORKER_MB", 1024):
+        if resident_mb() > settings.number("HUIBAO_MAX_WORKER_MB"):
             self.signalled = True
             log.warning("worker %d uses %.0f MB: finishing and being replaced", os.getpid(), resident_mb())
             os.kill(os.getpid(), signal.SIGTERM)
@@ -134,7 +134,7 @@ class BodyLimit(HttpMiddleware):
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = max_body_bytes()
-        timeout = env_number("HUIBAO_BODY_TIMEOUT_S", 30)
+        timeout = settings.number("HUIBAO_BODY_TIMEOUT_S")
         message = f"请求体过大，上限为 {limit // (1024 * 1024)} MB"
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit:
@@ -178,7 +178,7 @@ class HeadAsGet(HttpMiddleware):
 
 def max_concurrent() -> int:
     """Return how many requests one worker serves at once (``HUIBAO_LIMIT_CONCURRENCY``, 200)."""
-    return max(1, int(env_number("HUIBAO_LIMIT_CONCURRENCY", 200)))
+    return settings.integer("HUIBAO_LIMIT_CONCURRENCY")
 
 
 class ConcurrencyLimit(HttpMiddleware):

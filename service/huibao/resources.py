@@ -15,10 +15,10 @@ of a request failing later.
 
 from __future__ import annotations
 
-import os
 from importlib.resources import files
 from pathlib import Path
 
+from huibao import settings
 from huibao.errors import ConfigError
 
 GLOSSARY_FILES = ("s2t.tsv", "t2s.tsv", "s2tw.tsv")
@@ -41,8 +41,7 @@ def bundled(name: str) -> Path:
 
 
 def _env_path(variable: str) -> Path | None:
-    value = os.environ.get(variable, "").strip()
-    return Path(value).expanduser() if value else None
+    return settings.path(variable)
 
 
 def wording_dirs() -> list[Path]:

@@ -22,14 +22,7 @@ import os
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-
-def env_number(name: str, default: float) -> float:
-    """Return the positive number in environment variable ``name``; ``default`` when unset or bad."""
-    try:
-        value = float(os.environ.get(name, default))
-    except ValueError:
-        return default
-    return value if value > 0 else default
+from huibao import settings
 
 
 class TimedHttpProtocol(HttpToolsProtocol):
@@ -39,7 +32,7 @@ class TimedHttpProtocol(HttpToolsProtocol):
 
     def _arm_head_timer(self) -> None:
         self._disarm_head_timer()
-        timeout = env_number("HUIBAO_HEADER_TIMEOUT_S", 10)
+        timeout = settings.number("HUIBAO_HEADER_TIMEOUT_S")
         self._head_timer = self.loop.call_later(timeout, self._head_timeout)
 
     def _disarm_head_timer(self) -> None:
@@ -76,7 +69,7 @@ def serve(host: str, port: int, workers: int) -> None:
     from huibao import startup
 
     startup.check()
-    max_requests = int(env_number("HUIBAO_MAX_REQUESTS", 5000))
+    max_requests = settings.integer("HUIBAO_MAX_REQUESTS")
     if workers > 1:
         os.environ["HUIBAO_RECYCLE_WORKERS"] = "1"  # read by huibao.app.MemoryGuard in each worker
     uvicorn.run(
@@ -91,7 +84,7 @@ def serve(host: str, port: int, workers: int) -> None:
         timeout_graceful_shutdown=30,
         # huibao.middleware.ConcurrencyLimit answers requests over the limit in Chinese; uvicorn's
         # own limit (plain English) only stops a flood of open connections well beyond it
-        limit_concurrency=2 * int(env_number("HUIBAO_LIMIT_CONCURRENCY", 200)) + 50,
+        limit_concurrency=2 * settings.integer("HUIBAO_LIMIT_CONCURRENCY") + 50,
         limit_max_requests=max_requests if workers > 1 else None,
         limit_max_requests_jitter=max_requests // 10 if workers > 1 else 0,
     )

@@ -8,25 +8,17 @@ Chinese message, which the API maps to 4xx and the CLI to exit code 2.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from huibao import settings
 from huibao.errors import PayloadTooLarge, UnsupportedMedia, UploadRejected
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 MB = 1024 * 1024
-
-
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    try:
-        return int(value) if value else default
-    except ValueError:
-        return default
 
 
 @dataclass(frozen=True)
@@ -44,11 +36,11 @@ class UploadLimits:
     def from_env(cls) -> UploadLimits:
         """Return limits read from the environment, falling back to the defaults."""
         return cls(
-            max_bytes=_env_int("HUIBAO_MAX_UPLOAD_MB", 20) * MB,
-            max_unpacked_bytes=_env_int("HUIBAO_MAX_UNPACKED_MB", 200) * MB,
-            max_ratio=_env_int("HUIBAO_MAX_ZIP_RATIO", 200),
-            max_paragraphs=_env_int("HUIBAO_MAX_PARAGRAPHS", 20_000),
-            max_elements=_env_int("HUIBAO_MAX_XML_ELEMENTS", 1_000_000),
+            max_bytes=settings.integer("HUIBAO_MAX_UPLOAD_MB") * MB,
+            max_unpacked_bytes=settings.integer("HUIBAO_MAX_UNPACKED_MB") * MB,
+            max_ratio=settings.integer("HUIBAO_MAX_ZIP_RATIO"),
+            max_paragraphs=settings.integer("HUIBAO_MAX_PARAGRAPHS"),
+            max_elements=settings.integer("HUIBAO_MAX_XML_ELEMENTS"),
         )
 
 

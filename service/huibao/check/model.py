@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from huibao import settings
+
 #: Findings kept per result unless ``HUIBAO_MAX_FINDINGS`` says otherwise.
-DEFAULT_MAX_FINDINGS = 1000
+DEFAULT_MAX_FINDINGS = int(settings.NUMBERS["HUIBAO_MAX_FINDINGS"].default)
 #: A finding's ``text`` (and the text quoted in its message) is shortened past this length.
 MAX_SHOWN_CHARS = 200
 
@@ -96,12 +97,7 @@ def _count(findings: Iterable[Finding]) -> dict[str, int]:
 def max_findings() -> int:
     """Return the findings cap per result: ``HUIBAO_MAX_FINDINGS`` (default 1000; a value that
     is not a non-negative integer means the default)."""
-    raw = os.environ.get("HUIBAO_MAX_FINDINGS", "")
-    try:
-        value = int(raw)
-    except ValueError:
-        return DEFAULT_MAX_FINDINGS
-    return value if value >= 0 else DEFAULT_MAX_FINDINGS
+    return settings.integer("HUIBAO_MAX_FINDINGS")
 
 
 def shorten(text: str, limit: int = MAX_SHOWN_CHARS) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
 
+from huibao import settings
 from huibao.convert import glossary
 
 # Bump when the way configs are generated changes, so stale cache folders are not reused.
@@ -106,7 +107,7 @@ def _make_private(path: Path) -> bool:
 
 def _cache_candidates() -> list[Path]:
     """Return the cache folders to try, best first."""
-    configured = os.environ.get("HUIBAO_CACHE_DIR", "").strip()
+    configured = settings.text("HUIBAO_CACHE_DIR")
     if configured:
         return [Path(configured).expanduser()]
     out: list[Path] = []
@@ -132,7 +133,7 @@ def cache_dir() -> Path:
                 return candidate
         return Path(tempfile.mkdtemp(prefix="huibao-"))
 
-    return once(("cache-dir", os.environ.get("HUIBAO_CACHE_DIR", "")), build)  # type: ignore[no-any-return]
+    return once(("cache-dir", settings.text("HUIBAO_CACHE_DIR")), build)  # type: ignore[no-any-return]
 
 
 def convert_pieces(convert: Callable[[str], str], pieces: list[str]) -> list[str]:

@@ -8,14 +8,13 @@ titles (``余局长``: 局长), so the name rules of :mod:`huibao.convert.names`
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from huibao import resources
+from huibao import resources, settings
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +123,7 @@ def fingerprint(extra: str = "") -> str:
     import hashlib  # here: its OpenSSL start-up costs more than a text render
 
     global _state
-    where = os.environ.get("HUIBAO_GLOSSARY_DIR", "")
+    where = settings.text("HUIBAO_GLOSSARY_DIR")
     now = time.monotonic()
     state = _state
     if state is None or state.where != where or now - state.checked >= RECHECK_SECONDS:

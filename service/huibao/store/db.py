@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from huibao import settings
 from huibao.errors import ConfigError
 
 _lock = threading.Lock()
@@ -29,16 +30,16 @@ _stores: dict[str, Store] = {}
 
 def data_dir() -> Path:
     """Return the data folder: ``HUIBAO_DATA_DIR``, else the per-user data folder."""
-    explicit = os.environ.get("HUIBAO_DATA_DIR")
+    explicit = settings.path("HUIBAO_DATA_DIR")
     if explicit:
-        return Path(explicit).expanduser()
+        return explicit
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "huibao"
 
 
 def database_url() -> str:
     """Return the database URL: ``HUIBAO_DATABASE_URL``, else the SQLite file in :func:`data_dir`."""
-    url = os.environ.get("HUIBAO_DATABASE_URL", "").strip()
+    url = settings.text("HUIBAO_DATABASE_URL")
     if url:
         return url
     folder = data_dir()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from huibao import settings
 from huibao.errors import NotFound
 from huibao.store.models import Token, iso
 
@@ -18,7 +18,7 @@ PREFIX = "hb_"
 
 def auth_mode() -> str:
     """Return ``HUIBAO_AUTH``: ``token`` (every /api/ call needs a token) or ``off`` (default)."""
-    return os.environ.get("HUIBAO_AUTH", "off").strip().lower() or "off"
+    return settings.text("HUIBAO_AUTH").lower() or "off"
 
 
 def digest(secret: str) -> str:

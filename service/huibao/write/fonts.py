@@ -23,8 +23,8 @@ JSON mapping a script to ``{template font: font to use}``, e.g.
 from __future__ import annotations
 
 import json
-import os
 
+from huibao import settings
 from huibao.errors import ConfigError
 
 LANG = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "zh-Hant-TW": "zh-TW", "zh-Hant-HK": "zh-HK"}
@@ -47,7 +47,7 @@ def substitutes(script: str) -> dict[str, str]:
     """Return the font replacements for ``script``: template font name → font to use
     ({} when the template's fonts stay)."""
     table = dict(SUBSTITUTES.get(script, {}))
-    raw = os.environ.get("HUIBAO_DOCX_FONTS", "").strip()
+    raw = settings.text("HUIBAO_DOCX_FONTS")
     if raw:
         try:
             override = json.loads(raw)
