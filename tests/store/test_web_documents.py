@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from playwright.sync_api import expect
 
@@ -101,14 +103,25 @@ def test_a_week_of_work_in_the_browser(browser: Any, site: tuple[str, Store, int
     with store.read() as s:
         assert get_document(s, doc.id).facts["counts"][1]["value"] == 23
 
-    # An old report in Word becomes the next period's draft.
+    # An old report in Word (written before huibao) becomes the next period's draft.
     sample = json.loads((ROOT / "samples" / "situation_report_small.json").read_text(encoding="utf-8"))
+    old = docx.Document()
+    for line in core.render(sample, "txt").content.decode("utf-8").splitlines():
+        old.add_paragraph(line)
+    buffer = io.BytesIO()
+    old.save(buffer)
     page.locator("#f-import").set_input_files(
-        files=[{"name": "旧报告.docx", "mimeType": "application/octet-stream",
-                "buffer": core.render(sample, "docx").content}])
+        files=[{"name": "旧报告.docx", "mimeType": "application/octet-stream", "buffer": buffer.getvalue()}])
     page.wait_for_selector("#status:has-text('已导入：读出 2 项数据')")
     # the status is set before the new draft is opened: wait for its facts to arrive
     expect(page.locator("#f-facts")).to_have_value(re.compile("累计排查低洼易涝点"))
+
+    # A .docx huibao wrote gives back the facts it carries, whole.
+    page.locator("#f-import").set_input_files(
+        files=[{"name": "上期.docx", "mimeType": "application/octet-stream",
+                "buffer": core.render(sample, "docx").content}])
+    page.wait_for_selector("#status:has-text('已导入：读出文稿生成时的全部事实')")
+    expect(page.locator("#f-facts")).to_have_value(re.compile(sample["topic"]))
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "documents.png"), full_page=True)
     assert errors == []

@@ -279,8 +279,11 @@
     if (!made.ok) return fail(made);
     const doc = (await made.json()).document;
     $("f-import").value = "";
-    H.status("已导入：读出 " + (imported.facts.counts || []).length + " 项数据" +
-      (imported.unplaced.length ? "，" + imported.unplaced.length + " 段未能归类，请核对补充" : ""));
+    const changed = imported.unplaced.length;
+    H.status(imported.source === "facts"
+      ? "已导入：读出文稿生成时的全部事实" + (changed ? "，" + changed + " 段在生成后改动过，请核对" : "")
+      : "已导入：读出 " + (imported.facts.counts || []).length + " 项数据" +
+        (changed ? "，" + changed + " 段未能归类，请核对补充" : ""));
     await loadDocs();
     await openDoc(doc.id);
     loadSeries();
