@@ -235,53 +235,6 @@
 
   H.rows = { listOf: listOf, firstInput: firstInput, addRow: addRow, replaceFields: replaceFields, remember: remember };
 
-  // ------------------------------------------------------------------ values remembered in this browser
-
-  const SEEN_KEY = "huibao.seen";
-  const SEEN_FIELDS = ["unit.name", "unit.self_reference", "recipient", "signature"];
-  const SEEN_MAX = 8;
-
-  function seen() {
-    try {
-      const v = JSON.parse(localStorage.getItem(SEEN_KEY) || "{}");
-      return v && typeof v === "object" ? v : {};
-    } catch (e) {
-      return {};
-    }
-  }
-
-  /** Offer the values this browser remembers (from earlier drafts) in the fields' choice lists. */
-  function fillSeen() {
-    const all = seen();
-    SEEN_FIELDS.forEach(function (path) {
-      const list = document.getElementById("seen-" + path.replace(/\./g, "-"));
-      if (!list) return;
-      list.replaceChildren.apply(list, (Array.isArray(all[path]) ? all[path] : []).map(function (v) {
-        const o = document.createElement("option");
-        o.value = String(v);
-        return o;
-      }));
-    });
-  }
-
-  /** Remember the unit and recipient of a draft that was downloaded or cleared. */
-  function rememberSeen() {
-    const all = seen();
-    SEEN_FIELDS.forEach(function (path) {
-      const el = document.getElementById("f-" + path);
-      const v = el ? el.value.trim() : "";
-      if (!v) return;
-      const old = Array.isArray(all[path]) ? all[path] : [];
-      all[path] = [v].concat(old.filter(function (x) { return x !== v; })).slice(0, SEEN_MAX);
-    });
-    try {
-      localStorage.setItem(SEEN_KEY, JSON.stringify(all));
-    } catch (e) {
-      return; // storage unavailable: nothing is offered next time
-    }
-    fillSeen();
-  }
-
   // ------------------------------------------------------------------ facts, downloads
 
   function updateCountLabels() {
@@ -318,7 +271,7 @@
     }
     const name = H.filenameOf(res, "汇报." + fmt);
     H.saveBlob(await res.blob(), name);
-    rememberSeen();
+    if (H.seen) H.seen.remember();
     H.clearErrors();
     H.status("已下载：" + name);
   }
@@ -369,7 +322,7 @@
   async function clearForm() {
     if (H.hasContent(entries()) && !window.confirm("清空表单中已填写的全部内容？清空后可点“撤销”恢复。")) return;
     remember("清空前的内容");
-    rememberSeen();
+    if (H.seen) H.seen.remember();
     if (await replaceFields({ kind: kind, signed_on: todayIso() }, true)) H.status("已清空（可点“撤销”恢复）");
   }
 
@@ -431,7 +384,6 @@
 
   // On a fresh page restore the saved draft; after a server round trip keep what it shows.
   updateUndo();
-  fillSeen();
   const draft = drafts.load();
   function ready() {
     form.dataset.ready = "1";
