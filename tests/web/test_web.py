@@ -16,7 +16,7 @@ from huibao.compose.kinds import KINDS
 
 PAGES = ["/", "/convert", "/check"]
 ASSETS = ["/static/huibao.css", "/static/common.js", "/static/form.js", "/static/draft.js",
-          "/static/preview.js", "/static/rows.js", "/static/convert.js",
+          "/static/preview.js", "/static/rows.js", "/static/seen.js", "/static/convert.js",
           "/static/check.js", "/static/favicon.svg", "/report.css"]
 EXTERNAL = re.compile(r"(?:https?:)?//(?!127\.0\.0\.1|localhost)[a-z0-9.-]+\.[a-z]{2,}", re.I)
 
@@ -74,6 +74,16 @@ def test_every_input_has_a_label(web_client: TestClient) -> None:
     labelled = set(re.findall(r'<label[^>]*\bfor="([^"]+)"', html))
     assert [i for i in ids if i not in labelled] == []
     assert "import-file" in labelled
+
+
+def test_counts_have_a_small_table_for_spreadsheet_cells_and_dates_a_reading(web_client: TestClient) -> None:
+    html = web_client.get("/").text
+    table = html[html.index('class="quick paste-table'):]
+    table = table[:table.index("</table>")]
+    assert re.findall(r"<th[^>]*>([^<]+)</th>", table) == ["事项", "数量", "单位"]
+    assert re.findall(r'data-cell="(\w+)"', table) == ["label", "value", "measure"]
+    assert re.search(r'<input[^>]*data-cell[^>]*\bname=', table) is None  # never sent as facts
+    assert 'id="r-as_of"' in html  # a date typed short is shown back in full
 
 
 def test_schema_maps_to_widgets(web_client: TestClient) -> None:
