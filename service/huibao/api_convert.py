@@ -47,8 +47,8 @@ _CONVERT_OPTIONS: dict[str, Any] = {
     "regional_vocabulary": {"type": "boolean"},
     "keep": {"type": "array", "items": {"type": "string"}},
     "office": {
-        "anyOf": [{"type": "string"}, {"type": "integer"}],
-        "description": "已保存机关的名称或编号：转为繁体时加上该机关的保留词和词表补充",
+        "anyOf": [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 1}, {"type": "null"}],
+        "description": "已保存机关的名称或编号：转为繁体时加上该机关的保留词和词表补充；缺省或 null：不用",
     },
 }
 _CONVERT_BODY = request_body(
@@ -60,7 +60,7 @@ _CONVERT_BODY = request_body(
 
 async def _with_office(options: ConversionOptions, office: object) -> ConversionOptions:
     """Return ``options`` with the keep words and glossary additions of the stored office named
-    by ``office`` (None: unchanged); an unknown office is 422 on field ``office``."""
+    by ``office`` (None: unchanged); an unknown office is 404 on field ``office``."""
     if office is None:
         return options
     from huibao.store.envelope import lookup
