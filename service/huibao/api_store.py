@@ -483,4 +483,5 @@ def install(app: FastAPI) -> None:
     app.include_router(api_layouts.router)
     app.include_router(web_store.router)
     app.add_middleware(access.TokenGate)
-    app.add_middleware(AllowHeader, routes=[r for r in router.routes if isinstance(r, Route)])
+    routes = [*router.routes, *api_layouts.router.routes]
+    app.add_middleware(AllowHeader, routes=[r for r in routes if isinstance(r, Route)])

@@ -88,11 +88,14 @@ def test_facts_given_win_over_the_office(app_client: Any) -> None:
     assert "我镇" in text and "我局" not in text
 
 
-@pytest.mark.parametrize("ref", ["不存在的机关", 999, "", True, ["青禾县应急管理局"]])
-def test_an_unknown_office_is_422_on_field_office(app_client: Any, ref: Any) -> None:
+@pytest.mark.parametrize(
+    ("ref", "status"),
+    [("不存在的机关", 404), (999, 404), ("", 422), (True, 422), (["青禾县应急管理局"], 422)],
+)
+def test_an_unknown_office_is_an_error_on_field_office(app_client: Any, ref: Any, status: int) -> None:
     for path in ("/api/reports?format=txt", "/api/reports/preview"):
         r = app_client.post(path, json=dict(REPORT, office=ref))
-        assert r.status_code == 422, (path, r.text)
+        assert r.status_code == status, (path, r.text)
         assert [e["field"] for e in r.json()["errors"]] == ["office"]
 
 
@@ -138,7 +141,7 @@ def test_under_token_auth_another_offices_name_answers_like_a_missing_one(
     for ref in ("东坪镇人民政府", tokens["other"].id, "没有这个机关"):
         r = client.post("/api/reports?format=txt", json=dict(REPORT, office=ref), headers=auth)
         answers.append((r.status_code, r.json()["errors"][0]["field"], r.json()["errors"][0]["message"][:5]))
-    assert answers == [(422, "office", "找不到机关")] * 3
+    assert answers == [(404, "office", "找不到机关")] * 3
     ok = client.post("/api/reports?format=txt", json=dict(REPORT, office="青禾县应急管理局"), headers=auth)
     assert ok.status_code == 200 and "县人民政府：" in ok.text.splitlines()
 
@@ -150,7 +153,7 @@ def test_under_token_auth_a_plain_form_post_finds_no_office(
     form = {"kind": "situation_report", "office": "青禾县应急管理局", "topic": "森林防火", "op": "txt",
             "counts[0].label": "巡查林区", "counts[0].value": "14片"}
     r = client.post("/", data=form)
-    assert r.status_code == 422 and "找不到机关" in r.text
+    assert r.status_code == 404 and "找不到机关" in r.text
     monkeypatch.setenv("HUIBAO_AUTH", "off")
     r = client.post("/", data=form)
     assert r.status_code == 200 and "县人民政府：" in r.text.splitlines()

@@ -99,7 +99,7 @@ def test_the_convert_api_takes_an_office(worded: Any, office: Office) -> None:
         r = worded.post("/api/convert", json=dict(body, office=ref))
         assert r.json()["text"] == "到干河村調研資訊化建設，余華主任說"
     r = worded.post("/api/convert", json=dict(body, office="东坪镇"))
-    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "office"
+    assert r.status_code == 404 and r.json()["errors"][0]["field"] == "office"
 
 
 def test_the_convert_api_takes_an_office_with_a_docx(worded: Any) -> None:

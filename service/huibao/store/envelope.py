@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from huibao.errors import ErrorItem, HuibaoError, InvalidFacts
+from huibao.errors import ErrorItem, HuibaoError, InvalidFacts, NotFound
 
 if TYPE_CHECKING:
     from huibao.store.models import Office
@@ -108,18 +108,21 @@ def fill(facts: Mapping[str, Any], office: OfficeProfile) -> dict[str, Any]:
     return out
 
 
-def unknown_office(ref: object) -> InvalidFacts:
-    """Return the error for an office that does not exist or is outside the caller's scope
-    (both answer alike, so a token learns nothing of other offices)."""
-    return InvalidFacts([ErrorItem("office", f"找不到机关“{ref}”（应为已保存机关的名称或编号）")])
+def unknown_office(ref: object) -> NotFound:
+    """Return the error (404 on field ``office``) for an office that does not exist or is outside
+    the caller's scope (both answer alike, so a token learns nothing of other offices)."""
+    return NotFound(f"找不到机关“{ref}”（应为已保存机关的名称或编号）", field="office")
 
 
 def lookup(ref: object) -> OfficeProfile:
     """Return the profile of the office whose id or name is ``ref``, within the caller's scope.
 
-    Raises InvalidFacts (422, field ``office``) for a missing office, one outside the scope, or
-    a value that is neither a name nor an id; StoreUnavailable (503) when the database fails.
+    Raises NotFound (404, field ``office``) for a missing office or one outside the scope,
+    InvalidFacts (422) for a value that is neither a name nor an id, StoreUnavailable (503) when
+    the database fails.
     """
+    if isinstance(ref, float) and ref.is_integer():  # JSON's 3.0 is the integer 3
+        ref = int(ref)
     if isinstance(ref, bool) or not isinstance(ref, str | int) or (isinstance(ref, str) and not ref.strip()):
         raise InvalidFacts([ErrorItem("office", "机关应为已保存机关的名称或编号")])
     text = str(ref).strip()
@@ -128,7 +131,6 @@ def lookup(ref: object) -> OfficeProfile:
         raise unknown_office(text)
     from sqlalchemy.exc import SQLAlchemyError
 
-    from huibao.errors import NotFound
     from huibao.store.db import get_store
     from huibao.store.layouts import layout_bytes
     from huibao.store.offices import find_office
