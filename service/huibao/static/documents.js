@@ -141,6 +141,8 @@
     $("editor-h").textContent = doc.title || "文稿";
     showMeta();
     $("link-docx").href = "/api/documents/" + id + "/render";
+    $("link-form").href = "/?kind=" + encodeURIComponent(doc.kind) + "&document=" + encodeURIComponent(id);
+    $("link-form").textContent = doc.status === "draft" ? "在表单中填写" : "在表单中查看";
     $("btn-finalize").disabled = doc.status !== "draft";
     $("btn-save").disabled = doc.status !== "draft";
     const kept = localStorage.getItem(backupKey(id));

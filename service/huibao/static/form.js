@@ -7,7 +7,9 @@
   const form = document.getElementById("facts-form");
   if (!form) return;
   const kind = form.dataset.kind;
-  const drafts = new H.Drafts(kind);
+  // A stored document (/?document=ID, see stored.js) keeps its browser copy apart from the kind's draft.
+  const documentId = new URLSearchParams(location.search).get("document");
+  const drafts = new H.Drafts(documentId ? kind + ".document." + documentId : kind);
   const ATTRS = ["id", "for", "name", "aria-describedby", "data-row", "data-list", "href"];
   let otherVersion = null;
 
@@ -24,6 +26,7 @@
 
   function save() {
     drafts.save(entries());
+    if (H.onSaved) H.onSaved();
   }
 
   function updateUndo() {
@@ -76,6 +79,10 @@
     H.previewStale();
     return true;
   }
+
+  H.replaceFields = replaceFields;
+  H.remember = remember;
+  H.localDraft = function () { return drafts.load(); };
 
   document.getElementById("btn-undo").addEventListener("click", async function () {
     const step = drafts.pop();
@@ -388,7 +395,9 @@
   function ready() {
     form.dataset.ready = "1";
   }
-  if (form.dataset.serverState) {
+  if (documentId) {
+    ready(); // stored.js loads the document
+  } else if (form.dataset.serverState) {
     save();
   } else if (draft && H.hasContent(draft.entries)) {
     drafts.acknowledge(draft.saved);
