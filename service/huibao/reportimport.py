@@ -44,9 +44,9 @@ SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
 #: Closing formulas the composer writes by itself: 特此报告。, 以上发言，不妥之处，请批评指正。
 CLOSING = re.compile(r"^(?:特此(?:报告|汇报|通报|函告|请示|说明)|以上.{0,20}请批评指正|妥否，请批示)[。！]?$")
 #: A figure cell of a table: 1326, 近300, 1200—1500, 94.7%.
-_FIGURE_CELL = re.compile(r"^(?:近|约)?\d[\d.万余多—－～~至]*%?$")
+_FIGURE_CELL = re.compile(r"^(?:近|约)?\d[\d.,万余多—－～~至]*%?$")
 #: A clause ending in a figure and a word that is not a known measure: 巡查林区14坨.
-LOOSE = re.compile(r"(?<![\d.第])\d+(?:\.\d+)?[万亿]?(?P<unit>[\u4e00-\u9fff])$")
+LOOSE = re.compile(r"(?<![\d.,第])\d+(?:\.\d+)?[万亿]?(?P<unit>[\u4e00-\u9fff])$")
 #: Words after a figure that make it a date, a time, an ordinal or a ratio rather than a count.
 _NOT_MEASURES = frozenset("年月日时分秒号期届季周轮级倍成岁代")
 

@@ -29,11 +29,12 @@ TAIL = 80
 _MEASURE = "|".join(re.escape(m) for m in MEASURES)
 _CJK = r"\u4e00-\u9fff"
 _LABEL_CHARS = rf"{_CJK}“”《》（）()A-Za-z0-9"
-_NUMBER = r"\d+(?:\.\d+)?"
+#: A number, with or without thousands separators: 1260, 1,260, 81.328.
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Range marks between two figures: 4000—5000人, 4万～5万个, 10至15家.
 _RANGE = r"—|－|～|~|-|至"
 _FIGURE = (
-    rf"(?P<pre>近|约)?(?<![\d.第])(?P<num>{_NUMBER})(?P<wan>万)?"
+    rf"(?P<pre>近|约)?(?<![\d.,第])(?P<num>{_NUMBER})(?P<wan>万)?"
     rf"(?:(?:{_RANGE})(?P<upper>{_NUMBER})(?P<uwan>万)?)?(?P<post>余|多)?"
 )
 #: A clause's closing figure and measure: approx before, number, 万, range, approx after,
@@ -66,9 +67,11 @@ RATE_CHANGE = re.compile(rf"^(?:比|较)[{_CJK}]{{1,6}}?(?:增长|下降|提高|
 TARGET = re.compile(rf"^完成(?P<label>[^的，,]{{1,20}})的(?P<pct>{_NUMBER})%$")
 #: A breakdown in parentheses closing a clause: 场所479家（含商场126家、酒店98家）.
 INNER = re.compile(r"[（(]含([^（()）]+)[）)]$")
-#: Clause splits: before a comparison (比上年增加…, 较上月减少…, 与上周持平), and at commas.
+#: Clause splits: before a comparison (比上年增加…, 较上月减少…, 与上周持平), and at commas (not
+#: at a thousands separator: 1,260).
 CLAUSE_SPLIT = re.compile(
-    rf"[，,、]?(?=(?:比|较)[{_CJK}]{{1,6}}?(?:增加|减少|多|少|增长|下降|提高|降低)\d|与[{_CJK}]{{1,6}}?持平)|[，,]"
+    rf"[，,、]?(?=(?:比|较)[{_CJK}]{{1,6}}?(?:增加|减少|多|少|增长|下降|提高|降低)\d|与[{_CJK}]{{1,6}}?持平)"
+    r"|，|,(?:(?<!\d,)|(?!\d{3}(?!\d)))"
 )
 
 #: Verbs a zero count's label opens with (未发生…, 未发现…), as the composer negates them.
@@ -99,8 +102,13 @@ INCIDENT_MEASURE, THING_MEASURE = "起", "个"
 _OWN_MEASURES = (("病例", "例"), ("案件", "件"))
 
 
+def _decimal(number: str) -> Decimal:
+    """Return a number as written (1,260 → 1260)."""
+    return Decimal(number.replace(",", ""))
+
+
 def _amount(number: str, wan: bool) -> int | float:
-    value = Decimal(number) * (10000 if wan else 1)
+    value = _decimal(number) * (10000 if wan else 1)
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -125,9 +133,9 @@ def _figure(match: re.Match[str], measure: str) -> dict[str, Any]:
     if measure in ("万元", "亿元"):
         factor = Decimal(10000 if measure == "万元" else 100_000_000)
         measure = "元"
-    out: dict[str, Any] = {"value": _plain(Decimal(match["num"]) * factor * (10000 if wan else 1))}
+    out: dict[str, Any] = {"value": _plain(_decimal(match["num"]) * factor * (10000 if wan else 1))}
     if upper is not None:
-        out["upper"] = _plain(Decimal(upper) * factor * (10000 if uwan else 1))
+        out["upper"] = _plain(_decimal(upper) * factor * (10000 if uwan else 1))
     if wan or uwan or factor != 1:
         out["scale"] = True
     out["measure"] = measure
@@ -205,7 +213,7 @@ def target_of(value: Decimal, percent: str) -> Decimal | None:
     """Return the roundest target that ``value`` is ``percent`` % of, as the percentage was
     rounded (to one decimal at least: 126 at 70% → 180; 9156000 at 91.6% → 10000000); None for
     a value or percentage of 0."""
-    pct = Decimal(percent)
+    pct = _decimal(percent)
     if value <= 0 or pct <= 0:
         return None
     exponent = pct.as_tuple().exponent
@@ -255,7 +263,7 @@ def _comparison(clause: str, last: dict[str, Any]) -> bool:
         return True
     if (points := POINTS.match(clause)) and last.get("measure") == "%":
         up = points["dir"] in ("提高", "上升")
-        last["previous"] = _plain(Decimal(str(last["value"])) - Decimal(points["num"]) * (1 if up else -1))
+        last["previous"] = _plain(Decimal(str(last["value"])) - _decimal(points["num"]) * (1 if up else -1))
         last["previous_label"] = points["against"]
         return True
     if target := TARGET.match(clause):

@@ -133,6 +133,22 @@ def test_a_change_in_points_after_a_count_that_is_no_rate_is_not_read_as_one() -
     assert [c["label"] for c in counts] == ["排查隐患"] and "previous" not in counts[0]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("累计出动检查人员1,260人次", [("累计出动检查人员", 1260)]),
+        ("投入资金1,234,567.5元,比上年增加1,000元", [("投入资金", 1_234_567.5)]),
+        ("检查企业12,发现隐患3处", [("发现隐患", 3)]),
+        ("走访群众1,26人次", []),
+        ("检查门店120,560家已整改", []),
+    ],
+)
+def test_a_thousands_separator_is_part_of_the_number_and_other_commas_split(
+    sentence: str, read: list[tuple[str, float]]
+) -> None:
+    assert [(c["label"], c["value"]) for c in read_clauses(sentence)] == read
+
+
 def test_a_comparison_word_inside_a_label_does_not_split_the_clause() -> None:
     counts = read_clauses("全县农村公路未因路况原因发生较大以上交通事故")
     assert [(c["label"], c["value"]) for c in counts] == [("因路况原因发生较大以上交通事故", 0)]
@@ -233,6 +249,12 @@ def test_page_numbers_and_a_distribution_list_after_the_date_are_left_out(traile
     result = import_text(f"{text}{trailer}\n")
     assert (result.facts["signature"], result.facts["signed_on"]) == ("青禾县应急管理局", "2026-01-21")
     assert result.unplaced == ["正文。"]
+
+
+@pytest.mark.parametrize("last", ["报告人：王磊", "发生险情3处。", "送达各乡镇", "— 请各单位认真落实 —"])
+def test_a_line_after_the_date_that_is_no_trailer_keeps_the_date_from_being_taken(last: str) -> None:
+    text = "关于防汛工作的汇报\n县政府：\n　　正文。\n青禾县应急管理局\n2026年1月21日\n"
+    assert "signed_on" not in import_text(f"{text}{last}\n").facts
 
 
 def test_a_speech_gives_its_speaker_and_date() -> None:
