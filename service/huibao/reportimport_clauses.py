@@ -41,6 +41,12 @@ _FIGURE = (
 #: measure, approx after the measure. No digit may precede the number (one attempt per figure),
 #: nor 第 (第23期 is an ordinal).
 FIGURE = re.compile(rf"{_FIGURE}(?P<measure>{_MEASURE})(?P<suffix>左右|以上)?$")
+#: A count in Chinese numerals from 2 (发生火情三起, 召开座谈会两次, 十余家); 一 is left alone
+#: (打造一批, 每周一次), and so is a numeral after 第, 几 or 数 (第三次, 几十家).
+CHINESE_FIGURE = re.compile(
+    rf"(?<![第几数零一二两三四五六七八九十百])(?P<num>[两二三四五六七八九十][零一二三四五六七八九十百]{{0,3}})"
+    rf"(?P<post>余|多)?(?P<measure>{_MEASURE})$"
+)
 #: A table cell holding a figure alone (its measure in the next cell): 近300, 1200—1500, 90余.
 CELL = re.compile(rf"{_FIGURE}(?P<measure>)(?P<suffix>左右|以上)?")
 #: The label: the run of label characters that ends where the figure starts.
@@ -162,7 +168,7 @@ def read_count(clause: str) -> dict[str, Any] | None:
     clause = clause.strip().rstrip("，,")[-TAIL:]
     match = FIGURE.search(clause)
     if match is None:
-        return read_zero(clause)
+        return _chinese_count(clause) or read_zero(clause)
     run = LABEL.search(clause, 0, match.start())
     if run is None or not re.match(rf"[{_CJK}”》）)]", run[0][-1]):
         return None
@@ -170,6 +176,27 @@ def read_count(clause: str) -> dict[str, Any] | None:
     if not label or label.isdigit():
         return None
     count: dict[str, Any] = {"label": label, **_figure(match, match["measure"])}
+    if subject:
+        count["subject"] = subject
+    return count
+
+
+def _chinese_count(clause: str) -> dict[str, Any] | None:
+    """Return the count a clause ends in when its figure is a Chinese numeral (三起); None when
+    it is none."""
+    from huibao.compose.numbers import parse_chinese_numeral
+
+    match = CHINESE_FIGURE.search(clause)
+    value = parse_chinese_numeral(match["num"].replace("两", "二")) if match else None
+    run = LABEL.search(clause, 0, match.start()) if match else None
+    if match is None or value is None or run is None:
+        return None
+    subject, label = _label(run[0])
+    if not label:
+        return None
+    count: dict[str, Any] = {"label": label, "value": value, "measure": match["measure"]}
+    if match["post"]:
+        count["approx"] = match["post"]
     if subject:
         count["subject"] = subject
     return count

@@ -149,6 +149,29 @@ def test_a_thousands_separator_is_part_of_the_number_and_other_commas_split(
     assert [(c["label"], c["value"]) for c in read_clauses(sentence)] == read
 
 
+@pytest.mark.parametrize(
+    ("clause", "read"),
+    [
+        ("发生火情三起", ("发生火情", 3, "起", None)),
+        ("召开座谈会两次", ("召开座谈会", 2, "次", None)),
+        ("组建专业扑火队十二支", ("组建专业扑火队", 12, "支", None)),
+        ("走访企业二十余家", ("走访企业", 20, "家", "余")),
+        ("打造一批", None),
+        ("开展第三次", None),
+        ("走访几十家", None),
+        ("慰问数百人", None),
+        ("落实一二三次", None),
+        ("分两个小组开展工作", None),
+    ],
+)
+def test_a_count_in_chinese_numerals_is_read_from_two_up(
+    clause: str, read: tuple[str, int, str, str | None] | None
+) -> None:
+    count = read_count(clause)
+    got = None if count is None else (count["label"], count["value"], count["measure"], count.get("approx"))
+    assert got == read
+
+
 def test_a_comparison_word_inside_a_label_does_not_split_the_clause() -> None:
     counts = read_clauses("全县农村公路未因路况原因发生较大以上交通事故")
     assert [(c["label"], c["value"]) for c in counts] == [("因路况原因发生较大以上交通事故", 0)]
