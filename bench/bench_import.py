@@ -3,8 +3,10 @@
 A count is recovered when a count with the same label, value, measure and approximation is read
 (breakdowns compared under their total's label). A label is compared as written: its subject and
 label together (全县 + 纳入统计的行政村 reads as 全县纳入统计的行政村), since both compose the same
-text. Goal: ≥ 90%. Prints per text the counts recovered, the counts read that are no sample's
-(extra) and the lines listed as unplaced; then the total and the time taken.
+text. Goal: ≥ 90%. Each text is imported as the sample's kind. Prints per text the counts
+recovered, the counts read that are no sample's (extra) and the lines listed as unplaced; then
+the envelope fields recovered (title, recipient, basis, as_of, signature, signed_on, speaker,
+series, issue_number: those the sample has), and the total and the time taken.
 
 Usage: python bench/bench_import.py [-v] [--docx]
     -v      lists every miss, extra count and unplaced line
@@ -54,6 +56,11 @@ def expected(facts: Any, parent: str = "") -> set[tuple[str, str, Decimal, str, 
     return out
 
 
+#: Envelope fields compared when the sample has them.
+ENVELOPE = ("title", "recipient", "basis", "as_of", "signature", "signed_on", "speaker", "series",
+            "issue_number")
+
+
 def docx_text(facts: Any) -> str:
     """Return the text Word would give of the sample rendered as .docx (one cell per line)."""
     from huibao import core
@@ -65,7 +72,7 @@ def docx_text(facts: Any) -> str:
 
 def main() -> None:
     verbose, as_docx = "-v" in sys.argv, "--docx" in sys.argv
-    total = found = extra = unplaced = from_docx = 0
+    total = found = extra = unplaced = from_docx = fields = fields_found = 0
     elapsed = 0.0
     import_text("标题")  # loads the modules import_text needs, so that only reading is timed
     for golden in sorted(GOLDEN.glob("*.txt")):
@@ -75,8 +82,11 @@ def main() -> None:
         facts = json.loads(sample.read_text(encoding="utf-8"))
         want = expected(facts)
         started = time.perf_counter()
-        result = import_text(golden.read_text(encoding="utf-8"))
+        result = import_text(golden.read_text(encoding="utf-8"), facts["kind"])
         elapsed += time.perf_counter() - started
+        wrong = [k for k in ENVELOPE if k in facts and result.facts.get(k) != facts[k]]
+        fields += sum(1 for k in ENVELOPE if k in facts)
+        fields_found += sum(1 for k in ENVELOPE if k in facts) - len(wrong)
         got = flat(result.facts.get("counts", []))
         hit = want & got
         total += len(want)
@@ -87,7 +97,7 @@ def main() -> None:
         more, loose = len(got - want), len(result.unplaced)
         line = f"{golden.stem:<34}{share:>8}   extra {more:>2}   unplaced {loose:>2}"
         if as_docx:
-            docx_hit = want & flat(import_text(docx_text(facts)).facts.get("counts", []))
+            docx_hit = want & flat(import_text(docx_text(facts), facts["kind"]).facts.get("counts", []))
             from_docx += len(docx_hit)
             line += f"   as .docx text {len(docx_hit)}/{len(want)}"
         print(line)
@@ -98,8 +108,11 @@ def main() -> None:
                 print("    extra ", other)
             for text in result.unplaced:
                 print("    unplaced", text[:60])
+            for key in wrong:
+                print("    envelope", key, repr(facts[key]), "read as", repr(result.facts.get(key)))
     share = found / max(total, 1)
     print(f"{'extra counts read':<34}{extra}; unplaced lines {unplaced}")
+    print(f"{'envelope fields':<34}{fields_found}/{fields} = {fields_found / max(fields, 1):.1%}")
     if as_docx:
         print(f"{'rendered .docx, its text':<34}{from_docx}/{total} = {from_docx / max(total, 1):.1%}")
     print(f"{'all golden texts':<34}{found}/{total} = {share:.1%} (goal ≥ 90%), {elapsed * 1000:.0f} ms")

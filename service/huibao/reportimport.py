@@ -43,6 +43,14 @@ MASTHEAD = re.compile(
 SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
 #: Closing formulas the composer writes by itself: 特此报告。, 以上发言，不妥之处，请批评指正。
 CLOSING = re.compile(r"^(?:特此(?:报告|汇报|通报|函告|请示|说明)|以上.{0,20}请批评指正|妥否，请批示)[。！]?$")
+#: A 简报's issue under its name: 第23期.
+ISSUE = re.compile(r"^第\s*(\d{1,4})\s*期$")
+#: A 简报's editing unit and date on one line: 青禾县卫生健康局办公室　　　　2026年6月12日.
+EDITOR_LINE = re.compile(r"^(?P<name>[^\s\d].{0,40}?)[\u3000 \t]+(\d{4})年(\d{1,2})月(\d{1,2})日$")
+#: What the report answers to: 根据县安委会《关于…的通知》要求，….
+BASIS = re.compile(r"根据([^，,。；：]{2,80})[，,]")
+#: The moment the figures stand at: 截至2026年1月20日17时 (a date without its year is left).
+AS_OF = re.compile(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日(?:(\d{1,2})时)?")
 #: A figure cell of a table: 1326, 近300, 1200—1500, 94.7%.
 _FIGURE_CELL = re.compile(r"^(?:近|约)?\d[\d.,万余多—－～~至]*%?$")
 #: A clause ending in a figure and a word that is not a known measure: 巡查林区14坨.
@@ -219,6 +227,8 @@ def _envelope(lines: list[str], facts: dict[str, Any]) -> tuple[list[str], list[
     facts["title"], used = _title(lines[head:])
     facts["topic"] = TOPIC.sub("", facts["title"]).removeprefix("关于") or facts["title"]
     rest = lines[head + used:]
+    if facts["kind"] == "work_brief":
+        rest = _brief_masthead(rest, facts)
     if len(rest) > 1 and SPEECH_DATE.match(rest[1].strip()) and _is_name_line(rest[0]):
         if facts["kind"] == "speech":  # 讲话人 under the title of a speech, its date below
             facts["speaker"] = rest[0].strip()
@@ -245,6 +255,45 @@ def _envelope(lines: list[str], facts: dict[str, Any]) -> tuple[list[str], list[
     return rest, unplaced
 
 
+def _brief_masthead(rest: list[str], facts: dict[str, Any]) -> list[str]:
+    """Read a 简报's masthead after its name (第23期, then the editing unit and the date, then the
+    article's title) into ``facts``; return the lines after it."""
+    issue = ISSUE.match(rest[0].strip()) if rest else None
+    if issue is None:
+        return rest
+    facts["series"], facts["issue_number"] = facts.pop("title"), int(issue[1])
+    rest = rest[1:]
+    if rest and (editor := EDITOR_LINE.match(rest[0].strip())):
+        facts["signature"] = editor["name"].strip()
+        facts["signed_on"] = _iso(editor)
+        rest = rest[1:]
+    elif len(rest) > 1 and _is_name_line(rest[0]) and (date := DATE_LINE.match(rest[1].strip())):
+        facts["signature"], facts["signed_on"] = rest[0].strip(), _iso(date)  # a .docx's two cells
+        rest = rest[2:]
+    lines = 0  # the article's title: up to three short lines (broken in Word) before its text
+    while lines < min(3, len(rest) - 1) and _is_name_line(rest[lines]) and not HEADING.match(rest[lines]):
+        lines += 1
+    if lines:
+        facts["title"] = "".join(line.strip() for line in rest[:lines])
+    return rest[lines:]
+
+
+def _opening(body: list[str], facts: dict[str, Any]) -> None:
+    """Read into ``facts`` the basis (根据…，) of the paragraphs before the first heading and the
+    moment the figures stand at (the first 截至2026年1月20日17时 of the text)."""
+    before_headings = True
+    for line in body:
+        stripped = line.strip("\u3000 ")
+        before_headings = before_headings and not HEADING.match(stripped)
+        if before_headings and "basis" not in facts and (basis := BASIS.search(stripped)):
+            facts["basis"] = basis[1]
+        if "as_of" not in facts and (moment := AS_OF.search(stripped)):
+            y, m, d, hour = moment.groups()
+            facts["as_of"] = f"{y}-{int(m):02d}-{int(d):02d}" + (f"T{int(hour):02d}:00" if hour else "")
+        if "as_of" in facts and not before_headings:
+            return
+
+
 def _is_name_line(line: str) -> bool:
     """Return True for a short line without sentence punctuation: a name, a unit, a speaker."""
     line = line.strip()
@@ -252,7 +301,7 @@ def _is_name_line(line: str) -> bool:
 
 
 def _iso(date: re.Match[str]) -> str:
-    y, m, d = date.groups()
+    y, m, d = date.groups()[-3:]
     return f"{y}-{int(m):02d}-{int(d):02d}"
 
 
@@ -278,6 +327,7 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
     table: _Table | None = None
     body, masthead = _envelope(lines, facts)
     result.unplaced.extend(masthead)
+    _opening(body, facts)
     for line in body:
         stripped = line.strip("\u3000 ")
         if "\t" in line:

@@ -198,5 +198,5 @@ def test_the_text_of_a_rendered_docx_gives_the_facts_its_plain_text_gives(name: 
 
     facts = json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8"))
     docx_text = document_text(open_docx(core.render(facts, "docx").content))
-    from_text = import_text((GOLDEN / f"{name}.txt").read_text(encoding="utf-8"))
-    assert import_text(docx_text).facts == from_text.facts
+    from_text = import_text((GOLDEN / f"{name}.txt").read_text(encoding="utf-8"), facts["kind"])
+    assert import_text(docx_text, facts["kind"]).facts == from_text.facts

@@ -312,3 +312,47 @@ def test_a_table_row_without_a_figure_is_listed_but_the_header_is_not() -> None:
     result = import_text(text)
     assert [c["label"] for c in result.facts["counts"]] == ["转移群众"]
     assert result.unplaced == ["受损堤防\t待核实\t处"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "basis", "as_of"),
+    [
+        ("根据区防指关于做好汛前准备工作的通知要求，现将我街道汛前隐患排查工作情况汇报如下：",
+         "区防指关于做好汛前准备工作的通知要求", None),
+        ("今年以来，我局根据县委、县政府的部署要求，围绕“保安全”目标开展工作。",
+         "县委、县政府的部署要求", None),
+        ("截至2026年1月20日17时，我局累计出动检查人员1260人次。", None, "2026-01-20T17:00"),
+        ("现将截至2026年6月19日8时有关数据报告如下：", None, "2026-06-19T08:00"),
+        ("截至2026年5月6日，已完成整改2个。", None, "2026-05-06"),
+        ("截至10月19日，全县已收购秋粮约3.86万吨。", None, None),
+        ("今年以来，我局持续推进防汛工作。", None, None),
+    ],
+)
+def test_the_opening_gives_the_basis_and_the_moment_the_figures_stand_at(
+    opening: str, basis: str | None, as_of: str | None
+) -> None:
+    facts = import_text(f"关于防汛工作的汇报\n县政府：\n{opening}\n一、主要做法\n根据实际，做好工作。").facts
+    assert (facts.get("basis"), facts.get("as_of")) == (basis, as_of)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "fields"),
+    [
+        ("卫生健康工作简报\n第23期\n青禾县卫生健康局办公室　　　　2026年6月12日\n————————\n开展急救培训\n",
+         {"series": "卫生健康工作简报", "issue_number": 23, "signature": "青禾县卫生健康局办公室",
+          "signed_on": "2026-06-12", "title": "开展急救培训", "topic": "卫生健康"}),
+        ("卫生健康工作简报\n第23期\n青禾县卫生健康局办公室\n2026年6月12日\n开展急救\n培训\n",
+         {"series": "卫生健康工作简报", "issue_number": 23, "signature": "青禾县卫生健康局办公室",
+          "signed_on": "2026-06-12", "title": "开展急救培训", "topic": "卫生健康"}),
+        ("卫生健康工作简报\n开展急救培训\n", {"title": "卫生健康工作简报", "topic": "卫生健康"}),
+    ],
+)
+def test_a_brief_gives_its_name_issue_editor_and_article_title(masthead: str, fields: dict[str, Any]) -> None:
+    facts = import_text(f"{masthead}　　为提升急救能力，县卫生健康局开展培训。", "work_brief").facts
+    assert {k: facts[k] for k in facts if k not in ("kind", "counts")} == fields
+
+
+def test_a_brief_masthead_is_read_only_for_a_brief() -> None:
+    text = "卫生健康工作简报\n第23期\n正文。"
+    facts = import_text(text).facts
+    assert (facts["title"], "series" in facts) == ("卫生健康工作简报", False)
