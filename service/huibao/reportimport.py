@@ -1,11 +1,12 @@
 """Best-effort import of a report huibao did not write: text (or a .docx's text) → draft facts.
 
-Reads the title (first line, or two lines ending in 汇报/报告/…), the recipient (a line ending in
-：), the numbered headings into sections, the signature and date at the end (page numbers and a
-版记 after them left out), and every count: "label + figure + measure" phrases and zero counts in
-words (see :mod:`huibao.reportimport_clauses`), tables of 情况快报 (项目 → 数量 → 单位 → 备注)
-whether their rows come tab-separated (.txt) or one cell per line (a .docx's text).
-What it cannot place is listed for the clerk to finish in the form.
+Reads the envelope (title, recipient, signature, date, basis…: :mod:`huibao.reportimport_envelope`),
+the numbered headings into sections, and every count: "label + figure + measure" phrases and
+zero counts in words (:mod:`huibao.reportimport_clauses`), tables of 情况快报 (项目 → 数量 → 单位
+→ 备注) whether their rows come tab-separated (.txt) or one cell per line (a .docx's text).
+What it cannot place is listed for the clerk to finish in the form: masthead lines, paragraphs
+before the first heading that hold no count, table rows without a figure, and paragraphs with a
+figure whose measure is unknown (巡查林区14坨).
 """
 
 from __future__ import annotations
@@ -16,41 +17,15 @@ from decimal import Decimal
 from typing import Any
 
 from huibao.reportimport_clauses import MEASURES, read_clauses, read_count, read_figure
+from huibao.reportimport_envelope import HEADING, RULE, SEPARATORS, read_envelope, read_opening
 
 __all__ = [
     "Imported", "import_file", "import_text", "read_clauses", "read_count", "read_table_row",
     "rows_from_cells",
 ]
 
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|（\d+）)")
-DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-#: What a title adds around its topic: 关于…工作情况的汇报, …工作总结, …情况快报.
-TOPIC = re.compile(r"(?:工作)?(?:情况)?(?:的)?(?:汇报|报告|总结|快报|通报|简报|讲话|发言)$")
-_SEPARATORS = re.compile(r"[。；！？\n]")
-#: Lines after the date that are no part of the text: page numbers (— 1 —, 第1页), rules, the
-#: 版记 (抄送：…, 报：…, …印发, 共印60份) and a 附注 (（联系人：…）).
-TRAILER = re.compile(
-    r"^(?:[—－\-─━_=]+(?:\s*\d+\s*[—－\-─━_=]+)?|第\s*\d+\s*页.{0,10}|(?:抄送|报|送|发)[：:].*"
-    r"|.{0,60}印发|共印\d+份|[（(](?:联系人|此件)[^）)]*[）)])$"
-)
-#: A rule line (the red line under a masthead or around a 版记): no content.
-RULE = re.compile(r"^[—─━_=\-－]{4,}$")
-#: Masthead lines before a title: 份号, 密级 (秘密★6个月), 紧急程度, 发文字号 (with 签发人).
-MASTHEAD = re.compile(
-    r"^(?:\d{1,8}|(?:绝密|机密|秘密)(?:★.{0,10})?|特急|加急|特提|平急|.{0,20}〔\d{4}〕\d+号.{0,40})$"
-)
-#: A speech's date under its title: （2026年3月3日）.
-SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
 #: Closing formulas the composer writes by itself: 特此报告。, 以上发言，不妥之处，请批评指正。
 CLOSING = re.compile(r"^(?:特此(?:报告|汇报|通报|函告|请示|说明)|以上.{0,20}请批评指正|妥否，请批示)[。！]?$")
-#: A 简报's issue under its name: 第23期.
-ISSUE = re.compile(r"^第\s*(\d{1,4})\s*期$")
-#: A 简报's editing unit and date on one line: 青禾县卫生健康局办公室　　　　2026年6月12日.
-EDITOR_LINE = re.compile(r"^(?P<name>[^\s\d].{0,40}?)[\u3000 \t]+(\d{4})年(\d{1,2})月(\d{1,2})日$")
-#: What the report answers to: 根据县安委会《关于…的通知》要求，….
-BASIS = re.compile(r"根据([^，,。；：]{2,80})[，,]")
-#: The moment the figures stand at: 截至2026年1月20日17时 (a date without its year is left).
-AS_OF = re.compile(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日(?:(\d{1,2})时)?")
 #: A figure cell of a table: 1326, 近300, 1200—1500, 94.7%.
 _FIGURE_CELL = re.compile(r"^(?:近|约)?\d[\d.,万余多—－～~至]*%?$")
 #: A clause ending in a figure and a word that is not a known measure: 巡查林区14坨.
@@ -143,7 +118,7 @@ def _cell_row(lines: list[str], i: int) -> bool:
     if i + 2 >= len(lines):
         return False
     label, figure = lines[i].strip(), lines[i + 1].strip()
-    return (0 < len(label) <= 40 and not _SEPARATORS.search(label) and not _FIGURE_CELL.match(label)
+    return (0 < len(label) <= 40 and not SEPARATORS.search(label) and not _FIGURE_CELL.match(label)
             and bool(_FIGURE_CELL.match(figure)) and lines[i + 2].strip() in ("", *MEASURES))
 
 
@@ -176,24 +151,9 @@ def _next_row(lines: list[str], i: int, width: int) -> bool:
     """Return True when the ``width`` lines at ``i`` continue a table: a short label and a figure
     (the last cells may be missing at the end) or a known measure (待核实 | 处)."""
     row = [cell.strip() for cell in lines[i:i + width]]
-    if len(row) < 2 or not 0 < len(row[0]) <= 40 or _SEPARATORS.search(row[0]):
+    if len(row) < 2 or not 0 < len(row[0]) <= 40 or SEPARATORS.search(row[0]):
         return False
     return bool(_FIGURE_CELL.match(row[1])) or (len(row) > 2 and row[2] in MEASURES)
-
-
-def _title(lines: list[str]) -> tuple[str, int]:
-    """Return the title and how many lines it takes: one, or two or three when only together do
-    they end the way a title ends (关于…大排查 / 工作情况的汇报)."""
-    title = lines[0].strip()
-    if TOPIC.search(title):
-        return title, 1
-    for end in (2, 3):
-        parts = [line.strip() for line in lines[1:end]]
-        if len(lines) < end or any(len(p) > 30 or _SEPARATORS.search(p) or "，" in p for p in parts):
-            break
-        if TOPIC.search(joined := title + "".join(parts)):
-            return joined, end
-    return title, 1
 
 
 def _loose(paragraph: str) -> bool:
@@ -204,105 +164,6 @@ def _loose(paragraph: str) -> bool:
         if match and match["unit"] not in _NOT_MEASURES and read_count(clause) is None:
             return True
     return False
-
-
-def _masthead(lines: list[str]) -> int:
-    """Return how many lines open the document before its title: 份号, 密级, 紧急程度, the
-    发文机关标志 (…文件) and the 发文字号 line; 0 when there are none."""
-    marks = [i for i, line in enumerate(lines[:8]) if line.strip().endswith("文件")]
-    start = marks[-1] + 1 if marks else 0
-    if not marks:
-        while start < len(lines) - 1 and MASTHEAD.match(lines[start].strip()):
-            start += 1
-    while start < len(lines) - 1 and MASTHEAD.match(lines[start].strip()):
-        start += 1
-    return start
-
-
-def _envelope(lines: list[str], facts: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """Read title, topic, recipient, speaker, signature and date into ``facts``; return the lines
-    between, and the masthead lines read into nothing."""
-    head = _masthead(lines)
-    unplaced = [line.strip() for line in lines[:head]]
-    facts["title"], used = _title(lines[head:])
-    facts["topic"] = TOPIC.sub("", facts["title"]).removeprefix("关于") or facts["title"]
-    rest = lines[head + used:]
-    if facts["kind"] == "work_brief":
-        rest = _brief_masthead(rest, facts)
-    if len(rest) > 1 and SPEECH_DATE.match(rest[1].strip()) and _is_name_line(rest[0]):
-        if facts["kind"] == "speech":  # 讲话人 under the title of a speech, its date below
-            facts["speaker"] = rest[0].strip()
-            rest = rest[1:]
-        else:
-            unplaced, rest = [rest[0].strip()], rest[1:]
-    if rest and (date := SPEECH_DATE.match(rest[0].strip())):
-        facts["signed_on"] = _iso(date)
-        rest = rest[1:]
-    if rest and rest[0].strip().endswith(("：", ":")) and len(rest[0].strip()) <= 60:
-        facts["recipient"] = rest[0].strip().rstrip("：:")
-        rest = rest[1:]
-    end = len(rest)
-    while end and TRAILER.match(rest[end - 1].strip()):
-        end -= 1
-    rest = rest[:end]
-    if rest and (date := DATE_LINE.match(rest[-1].strip())):
-        facts["signed_on"] = _iso(date)
-        rest = rest[:-1]
-        if rest and _is_name_line(rest[-1]):
-            facts["signature"] = rest[-1].strip()
-            facts["unit"] = {"name": rest[-1].strip()}
-            rest = rest[:-1]
-    return rest, unplaced
-
-
-def _brief_masthead(rest: list[str], facts: dict[str, Any]) -> list[str]:
-    """Read a 简报's masthead after its name (第23期, then the editing unit and the date, then the
-    article's title) into ``facts``; return the lines after it."""
-    issue = ISSUE.match(rest[0].strip()) if rest else None
-    if issue is None:
-        return rest
-    facts["series"], facts["issue_number"] = facts.pop("title"), int(issue[1])
-    rest = rest[1:]
-    if rest and (editor := EDITOR_LINE.match(rest[0].strip())):
-        facts["signature"] = editor["name"].strip()
-        facts["signed_on"] = _iso(editor)
-        rest = rest[1:]
-    elif len(rest) > 1 and _is_name_line(rest[0]) and (date := DATE_LINE.match(rest[1].strip())):
-        facts["signature"], facts["signed_on"] = rest[0].strip(), _iso(date)  # a .docx's two cells
-        rest = rest[2:]
-    lines = 0  # the article's title: up to three short lines (broken in Word) before its text
-    while lines < min(3, len(rest) - 1) and _is_name_line(rest[lines]) and not HEADING.match(rest[lines]):
-        lines += 1
-    if lines:
-        facts["title"] = "".join(line.strip() for line in rest[:lines])
-    return rest[lines:]
-
-
-def _opening(body: list[str], facts: dict[str, Any]) -> None:
-    """Read into ``facts`` the basis (根据…，) of the paragraphs before the first heading and the
-    moment the figures stand at (the first 截至2026年1月20日17时 of the text)."""
-    before_headings = True
-    for line in body:
-        stripped = line.strip("\u3000 ")
-        before_headings = before_headings and not HEADING.match(stripped)
-        if before_headings and "basis" not in facts and (basis := BASIS.search(stripped)):
-            facts["basis"] = basis[1]
-        if "as_of" not in facts and (moment := AS_OF.search(stripped)):
-            y, m, d, hour = moment.groups()
-            facts["as_of"] = f"{y}-{int(m):02d}-{int(d):02d}" + (f"T{int(hour):02d}:00" if hour else "")
-        if "as_of" in facts and not before_headings:
-            return
-
-
-def _is_name_line(line: str) -> bool:
-    """Return True for a short line without sentence punctuation: a name, a unit, a speaker."""
-    line = line.strip()
-    return 0 < len(line) <= 40 and not _SEPARATORS.search(line[:-1]) and not re.search(r"[，：:]", line)
-
-
-def _iso(date: re.Match[str]) -> str:
-    y, m, d = date.groups()[-3:]
-    return f"{y}-{int(m):02d}-{int(d):02d}"
 
 
 def import_text(text: str, kind: str = "situation_report") -> Imported:
@@ -325,9 +186,9 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
     section: dict[str, str] | None = None
     texts: list[list[str]] = []  # each section's paragraphs, joined at the end
     table: _Table | None = None
-    body, masthead = _envelope(lines, facts)
+    body, masthead = read_envelope(lines, facts)
     result.unplaced.extend(masthead)
-    _opening(body, facts)
+    read_opening(body, facts)
     for line in body:
         stripped = line.strip("\u3000 ")
         if "\t" in line:
@@ -343,7 +204,7 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
             result.sections.append(section)
             texts.append([])
             continue
-        found = [c for sentence in _SEPARATORS.split(stripped) for c in read_clauses(sentence)]
+        found = [c for sentence in SEPARATORS.split(stripped) for c in read_clauses(sentence)]
         counts.extend(found)
         if section is not None:
             texts[-1].append(stripped)
