@@ -61,6 +61,7 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
         ("3×4米的展板", []),
         ("展板 3 × 4 米", []),
         ("矩阵 a × b", []),
+        ("是否完成\n√\n×\n", []),  # a table cell holding only a mark
         ("**重点工作**要抓实", []),
         ("文件名 report_2020.docx 已上传", []),
     ],

@@ -62,13 +62,15 @@ def _build() -> list[Detector]:
         "symbol_slot",
         # Underscore runs (after an identifier: only when it ends there), ×/□/○ runs, *, ??.
         # A lone × is a slot unless it multiplies: a digit or letter before or after it, with
-        # at most one blank between (3×4米, 3 × 4); a × opening a line (a table cell) is a slot.
+        # at most one blank between (3×4米, 3 × 4); a × opening a line (a table cell: ×座) is a
+        # slot, one alone on its line is a cell's mark (√ / ×), not a slot.
         guarded(
             _SYMBOL_FIRSTS,
             r"(?<![A-Za-z0-9_＿])[_＿]++"
             r"|(?<=[A-Za-z0-9])[_＿]++(?![A-Za-z0-9_＿])"
             r"|(?<![0-9０-９])[×＊□■〇○][×＊□■○〇]++"
-            r"|(?<![0-9０-９A-Za-z])(?<![0-9０-９A-Za-z][ \t\u3000])×(?![ \t\u3000]?[0-9０-９A-Za-z])"
+            r"|(?<![0-9０-９A-Za-z])(?<![0-9０-９A-Za-z][ \t\u3000])(?:(?<=.)|(?!×[ \t\u3000]*+$))"
+            r"×(?![ \t\u3000]?[0-9０-９A-Za-z])"
             r"|□|■|\*++|[?？]{2,}+",
         ),
         chars(_SYMBOL_FIRSTS),
