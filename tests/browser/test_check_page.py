@@ -139,3 +139,14 @@ def test_blanks_in_findings_are_visible_marks(watched: tuple[Any, Watch], server
     assert quoted.inner_text() == "「___」"
     assert quoted.evaluate("el => getComputedStyle(el).display") == "inline-block"
     assert legend.is_visible() and "全角空格" in legend.inner_text()
+
+
+def test_the_count_is_every_finding_when_the_list_is_capped(
+    watched: tuple[Any, Watch], server: str
+) -> None:
+    page, _ = watched
+    page.goto(f"{server}/check")
+    page.locator("#f-text").fill("排查XX人，" * 1100)
+    check(page)
+    page.get_by_text("发现 1100 处问题（列出最严重的 1000 处）。", exact=True).wait_for()
+    assert page.locator("#finding-list li").count() == 1000

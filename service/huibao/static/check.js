@@ -96,7 +96,9 @@
     return { label: frag, blanks: blanks };
   }
 
-  function render(text, findings, source) {
+  /** Show the findings of one check; ``total`` counts them all (the answer lists at most the
+   * server's cap, the most severe first). */
+  function render(text, findings, source, total) {
     const list = document.getElementById("finding-list");
     list.replaceChildren();
     const marks = text !== null ? marked(text, findings) : {};
@@ -133,7 +135,9 @@
     });
     list.hidden = !findings.length;
     document.getElementById("blank-legend").hidden = !blanks;
-    const summary = findings.length ? "发现 " + findings.length + " 处问题" : "没有发现未填的占位符或其他问题";
+    const count = Math.max(total || 0, findings.length);
+    let summary = count ? "发现 " + count + " 处问题" : "没有发现未填的占位符或其他问题";
+    if (count > findings.length) summary += "（列出最严重的 " + findings.length + " 处）";
     const summaryEl = document.getElementById("result-summary");
     summaryEl.textContent = (source ? source + "：" : "") + summary + "。";
     summaryEl.className = findings.length ? "count-warn" : "count-ok";
@@ -177,6 +181,6 @@
     let text = typeof data.text === "string" ? data.text : null;
     if (text === null && !file) text = textArea.value;
     if (text === null && /\.(txt|md)$/i.test(file.name)) text = (await file.text()).replace(/^\uFEFF/, "");
-    render(text, data.findings || [], file ? file.name : "");
+    render(text, data.findings || [], file ? file.name : "", data.total);
   });
 })();
