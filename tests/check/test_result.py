@@ -134,3 +134,9 @@ def test_memory_stays_bounded_on_millions_of_findings() -> None:
         tracemalloc.stop()
     assert len(result) == DEFAULT_MAX_FINDINGS and not result.complete
     assert peak < 100 * 1024 * 1024, peak
+
+
+def test_formatted_findings_show_blanks_as_marks() -> None:
+    text = "成文日期：2026年\u3000月 日"
+    (line,) = format_findings("a.txt", text, check_text(text))
+    assert "«2026年␣月␣日»" in line and "【2026年␣月␣日】" in line

@@ -184,13 +184,18 @@ def format_findings(
     name: str, text: str, findings: Sequence[Finding], *, context: int = 8
 ) -> list[str]:
     """Return one human-readable line per finding:
-    ``file:line: [severity] kind «text» message（建议：suggestion）  …context…``."""
+    ``file:line: [severity] kind «text» message（建议：suggestion）  …context…``; blanks in the
+    finding's text are shown as marks (␣ for a space of any width, ⇥ for a tab)."""
     lines: list[str] = []
     for f in findings:
         left = text[max(f.start - context, 0) : f.start].split("\n")[-1]
         right = text[f.end : f.end + context].split("\n")[0]
+        shown = f.text.translate(_VISIBLE_BLANKS)
         lines.append(
-            f"{name}:{f.line}: [{f.severity}] {f.kind} «{f.text}» {f.message}"
-            f"（建议：{f.suggestion}）  …{left}【{f.text}】{right}…"
+            f"{name}:{f.line}: [{f.severity}] {f.kind} «{shown}» {f.message}"
+            f"（建议：{f.suggestion}）  …{left}【{shown}】{right}…"
         )
     return lines
+
+
+_VISIBLE_BLANKS = str.maketrans({" ": "␣", "\u3000": "␣", "\u00a0": "␣", "\t": "⇥", "\n": "↵"})
