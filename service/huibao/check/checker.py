@@ -1,20 +1,23 @@
 """Placeholder and defect checker for Chinese report drafts (simplified and traditional).
 
-:func:`check_text` finds unfilled slots (``XX``, ``_``, ``×××``, ``某某``), numbers stripped out
-of their measure words (``截至月日时``, ``患者例``, ``〔2020〕号``), empty labels, scraper junk,
-mojibake, structural defects (unbalanced quotes, numbering gaps/restarts/mixed styles, doubled
-words and punctuation), ASCII punctuation in Chinese text and, in traditional text, what a proper
-phrase-level conversion would still change (``關于`` → ``關於``).
+:func:`check_text` finds unfilled slots (``XX``, ``_``, ``×××``, ``某某``, ``【单位名称】``) and
+blank dates (``2026年　月　日``), numbers stripped out of their measure words (``截至月日时``,
+``患者例``, ``〔2020〕号``), empty labels, scraper junk, mojibake, structural defects (unbalanced
+quotes, numbering gaps/restarts/mixed styles, doubled words and punctuation), ASCII punctuation
+in Chinese text and, in traditional text, what a proper phrase-level conversion would still
+change (``關于`` → ``關於``).
 
 Every finding carries character offsets into the checked plain text, a 1-based line and
 paragraph (a paragraph is a non-blank line: Chinese plain text and .docx extraction put one
 paragraph per line) and a Chinese message and suggestion. A result keeps at most
 ``HUIBAO_MAX_FINDINGS`` findings (see :class:`~huibao.check.model.CheckResult`).
 :func:`check_file` accepts uploads (.docx by magic bytes, otherwise UTF-8/GB18030 text or
-Markdown) through :mod:`huibao.uploads`.
+Markdown) through :mod:`huibao.uploads`; a .docx's text (tables cell by cell, one per line) is
+checked exactly as the same text pasted.
 
 The detectors live in one module per family (placeholders, numbers, dates, junk, punctuation,
-words, numbering, mojibake, traditional); this module runs them and assembles the result.
+words, numbering, mojibake, traditional); this module runs them and assembles the result. A
+pattern is compiled on first need (:mod:`huibao.check.lazy`).
 """
 
 from __future__ import annotations
