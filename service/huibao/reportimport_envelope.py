@@ -1,6 +1,7 @@
 """The envelope of an imported report: what stands around its text.
 
-The masthead (份号, 密级, 紧急程度, 发文机关标志, 发文字号) and the title (over up to three lines
+The masthead (份号, 密级, 紧急程度, 发文机关标志, 发文字号, read by
+:mod:`huibao.reportimport_elements` with the 附件说明 and 版记) and the title (over up to three lines
 when only together they end the way a title ends), the recipient, a speech's speaker and date, a
 简报's name, issue, editing unit and article title, the signature and date at the end (page
 numbers, rules and a 版记 after them left out), and in the opening the basis (根据…，) and the
@@ -12,23 +13,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from huibao.reportimport_elements import read_attachments, read_masthead, read_trailer_line
+
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|（\d+）)")
 DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 #: What a title adds around its topic: 关于…工作情况的汇报, …工作总结, …情况快报.
 TOPIC = re.compile(r"(?:工作)?(?:情况)?(?:的)?(?:汇报|报告|总结|快报|通报|简报|讲话|发言)$")
 SEPARATORS = re.compile(r"[。；！？\n]")
-#: Lines after the date that are no part of the text: page numbers (— 1 —, 第1页), rules, the
-#: 版记 (抄送：…, 报：…, …印发, 共印60份) and a 附注 (（联系人：…）).
-TRAILER = re.compile(
-    r"^(?:[—－\-─━_=]+(?:\s*\d+\s*[—－\-─━_=]+)?|第\s*\d+\s*页.{0,10}|(?:抄送|报|送|发)[：:].*"
-    r"|.{0,60}印发|共印\d+份|[（(](?:联系人|此件)[^）)]*[）)])$"
-)
 #: A rule line (the red line under a masthead or around a 版记): no content.
 RULE = re.compile(r"^[—─━_=\-－]{4,}$")
-#: Masthead lines before a title: 份号, 密级 (秘密★6个月), 紧急程度, 发文字号 (with 签发人).
-MASTHEAD = re.compile(
-    r"^(?:\d{1,8}|(?:绝密|机密|秘密)(?:★.{0,10})?|特急|加急|特提|平急|.{0,20}〔\d{4}〕\d+号.{0,40})$"
-)
 #: A speech's date under its title: （2026年3月3日）.
 SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
 #: A 简报's issue under its name: 第23期.
@@ -55,24 +48,11 @@ def _title(lines: list[str]) -> tuple[str, int]:
     return title, 1
 
 
-def _masthead(lines: list[str]) -> int:
-    """Return how many lines open the document before its title: 份号, 密级, 紧急程度, the
-    发文机关标志 (…文件) and the 发文字号 line; 0 when there are none."""
-    marks = [i for i, line in enumerate(lines[:8]) if line.strip().endswith("文件")]
-    start = marks[-1] + 1 if marks else 0
-    if not marks:
-        while start < len(lines) - 1 and MASTHEAD.match(lines[start].strip()):
-            start += 1
-    while start < len(lines) - 1 and MASTHEAD.match(lines[start].strip()):
-        start += 1
-    return start
-
-
 def read_envelope(lines: list[str], facts: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """Read title, topic, recipient, speaker, signature and date into ``facts``; return the lines
-    between, and the masthead lines read into nothing."""
-    head = _masthead(lines)
-    unplaced = [line.strip() for line in lines[:head]]
+    """Read the masthead, title, topic, recipient, speaker, signature, date, 附件说明 and 版记 into
+    ``facts``; return the lines between, and the lines about the title read into nothing."""
+    head = read_masthead(lines, facts)
+    unplaced: list[str] = []
     facts["title"], used = _title(lines[head:])
     facts["topic"] = TOPIC.sub("", facts["title"]).removeprefix("关于") or facts["title"]
     rest = lines[head + used:]
@@ -91,7 +71,7 @@ def read_envelope(lines: list[str], facts: dict[str, Any]) -> tuple[list[str], l
         facts["recipient"] = rest[0].strip().rstrip("：:")
         rest = rest[1:]
     end = len(rest)
-    while end and TRAILER.match(rest[end - 1].strip()):
+    while end and read_trailer_line(rest[end - 1].strip(), facts):
         end -= 1
     rest = rest[:end]
     if rest and (date := DATE_LINE.match(rest[-1].strip())):
@@ -101,7 +81,7 @@ def read_envelope(lines: list[str], facts: dict[str, Any]) -> tuple[list[str], l
             facts["signature"] = rest[-1].strip()
             facts["unit"] = {"name": rest[-1].strip()}
             rest = rest[:-1]
-    return rest, unplaced
+    return read_attachments(rest, facts), unplaced
 
 
 def _brief_masthead(rest: list[str], facts: dict[str, Any]) -> list[str]:
@@ -113,11 +93,11 @@ def _brief_masthead(rest: list[str], facts: dict[str, Any]) -> list[str]:
     facts["series"], facts["issue_number"] = facts.pop("title"), int(issue[1])
     rest = rest[1:]
     if rest and (editor := EDITOR_LINE.match(rest[0].strip())):
-        facts["signature"] = editor["name"].strip()
+        facts["editor"] = editor["name"].strip()
         facts["signed_on"] = _iso(editor)
         rest = rest[1:]
     elif len(rest) > 1 and is_name_line(rest[0]) and (date := DATE_LINE.match(rest[1].strip())):
-        facts["signature"], facts["signed_on"] = rest[0].strip(), _iso(date)  # a .docx's two cells
+        facts["editor"], facts["signed_on"] = rest[0].strip(), _iso(date)  # a .docx's two cells
         rest = rest[2:]
     lines = 0  # the article's title: up to three short lines (broken in Word) before its text
     while lines < min(3, len(rest) - 1) and is_name_line(rest[lines]) and not HEADING.match(rest[lines]):

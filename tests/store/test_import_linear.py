@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pytest
 
-from huibao import reportimport, reportimport_clauses, reportimport_envelope
+from huibao import reportimport, reportimport_clauses, reportimport_elements, reportimport_envelope
 from huibao.reportimport import import_text, read_clauses, read_count, rows_from_cells
 from tests.check.worst_cases import WORST_CASES
 
@@ -24,7 +24,7 @@ LINEAR_MARGIN = 300  # linear growth gives about 30, quadratic about 900 (a mach
 # several test runs inflates single measurements several times over)
 PATTERNS = {
     f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
-    for module in (reportimport, reportimport_clauses, reportimport_envelope)
+    for module in (reportimport, reportimport_clauses, reportimport_elements, reportimport_envelope)
     for name, value in vars(module).items()
     if isinstance(value, re.Pattern)
 }
@@ -70,7 +70,7 @@ def growth(run: Callable[[int], object], floor: float = 2e-4, tries: int = 3) ->
 
 
 def test_the_patterns_are_found() -> None:
-    assert {"reportimport_clauses.FIGURE", "reportimport_clauses.NEGATED", "reportimport_envelope.TRAILER",
+    assert {"reportimport_clauses.FIGURE", "reportimport_clauses.NEGATED", "reportimport_elements.TRAILER",
             "reportimport.LOOSE"} <= set(PATTERNS)
 
 

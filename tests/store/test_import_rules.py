@@ -243,10 +243,8 @@ def test_rows_after_a_part_are_parts_while_they_fall_short_of_the_total_unless_r
         ("000037\n秘密★6个月\n青禾县东坪镇人民政府\n青禾县东坪镇防汛抗旱指挥部文件\n"
          "东政〔2026〕21号　签发人：刘志远\n"
          "————————————\n关于防汛备汛工作的报告\n县政府：\n　　正文。\n",
-         "关于防汛备汛工作的报告",
-         ["000037", "秘密★6个月", "青禾县东坪镇人民政府", "青禾县东坪镇防汛抗旱指挥部文件",
-          "东政〔2026〕21号　签发人：刘志远", "正文。"]),
-        ("加急\n关于防汛备汛工作的报告\n正文。", "关于防汛备汛工作的报告", ["加急", "正文。"]),
+         "关于防汛备汛工作的报告", ["正文。"]),
+        ("加急\n关于防汛备汛工作的报告\n正文。", "关于防汛备汛工作的报告", ["正文。"]),
         ("关于岁末年初安全生产大排查\n工作情况的汇报\n县安委会：\n正文。",
          "关于岁末年初安全生产大排查工作情况的汇报",
          ["正文。"]),
@@ -339,10 +337,10 @@ def test_the_opening_gives_the_basis_and_the_moment_the_figures_stand_at(
     ("masthead", "fields"),
     [
         ("卫生健康工作简报\n第23期\n青禾县卫生健康局办公室　　　　2026年6月12日\n————————\n开展急救培训\n",
-         {"series": "卫生健康工作简报", "issue_number": 23, "signature": "青禾县卫生健康局办公室",
+         {"series": "卫生健康工作简报", "issue_number": 23, "editor": "青禾县卫生健康局办公室",
           "signed_on": "2026-06-12", "title": "开展急救培训", "topic": "卫生健康"}),
         ("卫生健康工作简报\n第23期\n青禾县卫生健康局办公室\n2026年6月12日\n开展急救\n培训\n",
-         {"series": "卫生健康工作简报", "issue_number": 23, "signature": "青禾县卫生健康局办公室",
+         {"series": "卫生健康工作简报", "issue_number": 23, "editor": "青禾县卫生健康局办公室",
           "signed_on": "2026-06-12", "title": "开展急救培训", "topic": "卫生健康"}),
         ("卫生健康工作简报\n开展急救培训\n", {"title": "卫生健康工作简报", "topic": "卫生健康"}),
     ],
@@ -356,3 +354,72 @@ def test_a_brief_masthead_is_read_only_for_a_brief() -> None:
     text = "卫生健康工作简报\n第23期\n正文。"
     facts = import_text(text).facts
     assert (facts["title"], "series" in facts) == ("卫生健康工作简报", False)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "fields"),
+    [
+        ("000037\n秘密★6个月\n特急\n", {"copy_number": "000037", "secrecy": "秘密★6个月", "urgency": "特急"}),
+        ("青禾县东坪镇人民政府\n青禾县东坪镇防汛抗旱指挥部文件\n东政〔2026〕21号　　签发人：刘志远　陈晓梅\n",
+         {"issuer": ["青禾县东坪镇人民政府", "青禾县东坪镇防汛抗旱指挥部"], "doc_number": "东政〔2026〕21号",
+          "signers": ["刘志远", "陈晓梅"]}),
+        ("加急\n南湖街道办事处文件\n南街〔2026〕12号\t签发人：周建国\n",
+         {"urgency": "加急", "issuer": ["南湖街道办事处"], "doc_number": "南街〔2026〕12号",
+          "signers": ["周建国"]}),
+        ("2026年防汛工作\n", {}),
+        ("青禾县应急管理局\n", {}),
+    ],
+)
+def test_masthead_elements_are_read_into_their_facts(masthead: str, fields: dict[str, Any]) -> None:
+    result = import_text(f"{masthead}关于防汛工作的报告\n县政府：\n　　正文。")
+    keys = ("copy_number", "secrecy", "urgency", "issuer", "doc_number", "signers")
+    assert {k: result.facts[k] for k in keys if k in result.facts} == fields
+    assert result.facts["title"] == "关于防汛工作的报告" or not fields
+
+
+@pytest.mark.parametrize(
+    ("tail", "fields"),
+    [
+        ("（联系人：街道应急办王磊，联系电话：0791-5552345）",
+         {"notes": "联系人：街道应急办王磊，联系电话：0791-5552345"}),
+        ("抄送：县委办公室，县人大常委会办公室。\n————\n青禾县人民政府督查室　　2026年4月21日印发",
+         {"cc": ["县委办公室", "县人大常委会办公室"], "printer": "青禾县人民政府督查室",
+          "printed_on": "2026-04-21"}),
+        ("报：市卫生健康委，县委、县政府主要领导。\n共印60份", {}),
+        ("— 1 —", {}),
+    ],
+)
+def test_a_distribution_list_and_notes_after_the_date_are_read(tail: str, fields: dict[str, Any]) -> None:
+    text = "关于防汛工作的报告\n县政府：\n　　正文。\n青禾县应急管理局\n2026年4月21日\n"
+    facts = import_text(f"{text}{tail}").facts
+    keys = ("notes", "cc", "printer", "printed_on", "distribution", "copies")
+    assert {k: facts[k] for k in keys if k in facts} == fields
+    assert facts["signed_on"] == "2026-04-21"
+
+
+def test_a_brief_reads_its_report_send_issue_block_and_print_run() -> None:
+    text = ("工作简报\n第7期\n县发展改革局　　2026年10月23日\n开展督导\n　　正文。\n"
+            "报：市发展改革委，县委、县政府分管领导。\n送：县市场监管局。\n发：各乡镇人民政府。\n共印40份")
+    facts = import_text(text, "work_brief").facts
+    assert facts["distribution"] == {"report": ["市发展改革委", "县委、县政府分管领导"],
+                                     "send": ["县市场监管局"], "issue": ["各乡镇人民政府"]}
+    assert facts["copies"] == 40
+
+
+@pytest.mark.parametrize(
+    ("block", "attachments", "sections"),
+    [
+        ("附件：1. 低洼易涝点台账\n　　　　　2. 隐患整改责任清单\n", ["低洼易涝点台账", "隐患整改责任清单"],
+         ["情况"]),
+        ("附件：1.\t低洼易涝点台账\n", ["低洼易涝点台账"], ["情况"]),
+        ("附件：低洼易涝点台账\n", ["低洼易涝点台账"], ["情况"]),
+        ("附件：1. 低洼易涝点台账\n另有说明如下。\n", None, ["情况"]),
+        ("2. 隐患整改\n", None, ["情况", "隐患整改"]),
+    ],
+)
+def test_an_attachment_list_before_the_signature_is_read_and_not_taken_for_headings(
+    block: str, attachments: list[str] | None, sections: list[str]
+) -> None:
+    result = import_text(f"关于防汛工作的报告\n一、情况\n　　正文。\n{block}青禾县应急管理局\n2026年4月21日")
+    assert result.facts.get("attachments") == attachments
+    assert [s["heading"] for s in result.sections] == sections
