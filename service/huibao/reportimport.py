@@ -183,6 +183,7 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
     if not lines:
         return result
     counts: list[dict[str, Any]] = []
+    field = count_field(kind)  # None: the kind holds no counts, so their lines stay unplaced
     section: dict[str, str] | None = None
     texts: list[list[str]] = []  # each section's paragraphs, joined at the end
     table: _Table | None = None
@@ -193,7 +194,7 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
         stripped = line.strip("\u3000 ")
         if "\t" in line:
             table = table or _Table()
-            if not _add_row(line.split("\t"), counts, table):
+            if not _add_row(line.split("\t"), counts, table) or field is None:
                 result.unplaced.append(line.strip())
             continue
         table = None
@@ -208,13 +209,28 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
         counts.extend(found)
         if section is not None:
             texts[-1].append(stripped)
-        if (section is None and not found) or _loose(stripped):
+        if (section is None and not found) or _loose(stripped) or (found and field is None):
             result.unplaced.append(stripped)
     for section, paragraphs in zip(result.sections, texts, strict=True):
         section["text"] = "".join(paragraphs).strip()
-    if counts:
-        facts["counts"] = counts
+    if counts and field is not None:
+        facts[field] = counts
     return result
+
+
+def count_field(kind: str) -> str | None:
+    """Return the field of ``kind`` that holds its counts: ``counts``, else its one list of counts
+    (a 督查通报's ``scope``); None for a kind that holds none (整改情况报告).
+
+    Raises UnknownKind for a kind huibao does not have.
+    """
+    from huibao.compose.facts import Count
+    from huibao.compose.kinds import get_kind
+
+    fields = get_kind(kind).model.model_fields
+    if "counts" in fields:
+        return "counts"
+    return next((name for name, f in fields.items() if f.annotation == list[Count]), None)
 
 
 def import_file(data: bytes, kind: str = "situation_report") -> Imported:

@@ -200,3 +200,41 @@ def test_the_text_of_a_rendered_docx_gives_the_facts_its_plain_text_gives(name: 
     docx_text = document_text(open_docx(core.render(facts, "docx").content))
     from_text = import_text((GOLDEN / f"{name}.txt").read_text(encoding="utf-8"), facts["kind"])
     assert import_text(docx_text, facts["kind"]).facts == from_text.facts
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.stem for p in GOLDEN.glob("*.txt") if (ROOT / "samples" / f"{p.stem}.json").exists())
+)
+def test_imported_facts_lack_only_what_the_clerk_must_add(name: str) -> None:
+    """Every field the import writes is one the kind has, in a shape it accepts: validating the
+    draft complains at most of required fields the text could not give."""
+    from huibao.compose.kinds import parse_facts
+    from huibao.errors import InvalidFacts
+
+    kind = json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8"))["kind"]
+    facts = import_text((GOLDEN / f"{name}.txt").read_text(encoding="utf-8"), kind).facts
+    try:
+        parse_facts(facts)
+    except InvalidFacts as invalid:
+        wrong = [e for e in invalid.errors if e.field is not None and not e.message.endswith("缺少必填项")]
+        assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "unplaced"),
+    [("situation_report", "counts", []), ("inspection_notice", "scope", []),
+     ("rectification_report", None, ["截至5月6日，已完成整改2个，正在推进2个。"])],
+)
+def test_counts_go_where_the_kind_keeps_them_or_stay_unplaced(
+    kind: str, field: str | None, unplaced: list[str]
+) -> None:
+    result = import_text("关于整改情况的报告\n一、整改进展\n截至5月6日，已完成整改2个，正在推进2个。", kind)
+    held = [name for name in ("counts", "scope") if name in result.facts]
+    assert (held, result.unplaced) == ([field] if field else [], unplaced)
+
+
+def test_an_unknown_kind_is_refused() -> None:
+    from huibao.errors import UnknownKind
+
+    with pytest.raises(UnknownKind):
+        import_text("标题\n走访群众312人次。", "周报")
