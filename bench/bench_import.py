@@ -57,7 +57,7 @@ def expected(facts: Any, parent: str = "") -> set[tuple[str, str, Decimal, str, 
 
 
 #: Envelope and element fields compared when the sample has them.
-ENVELOPE = ("title", "recipient", "basis", "as_of", "signature", "signed_on", "speaker", "series",
+ENVELOPE = ("title", "recipient", "basis", "as_of", "signature", "signed_on", "speaker", "occasion", "series",
             "issue_number", "editor", "copy_number", "secrecy", "urgency", "issuer", "doc_number",
             "signers", "attachments", "notes", "cc", "printer", "printed_on", "distribution", "copies")
 

@@ -24,6 +24,8 @@ SEPARATORS = re.compile(r"[。；！？\n]")
 RULE = re.compile(r"^[—─━_=\-－]{4,}$")
 #: A speech's date under its title: （2026年3月3日）.
 SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$")
+#: A speech's title names its occasion: 在全县防汛工作会议上的发言.
+OCCASION = re.compile(r"^在(?P<occasion>.{2,60}?)上的(?:发言|讲话|汇报发言|表态发言)$")
 #: A 简报's issue under its name: 第23期.
 ISSUE = re.compile(r"^第\s*(\d{1,4})\s*期$")
 #: A 简报's editing unit and date on one line: 青禾县卫生健康局办公室　　　　2026年6月12日.
@@ -58,6 +60,8 @@ def read_envelope(lines: list[str], facts: dict[str, Any]) -> tuple[list[str], l
     rest = lines[head + used:]
     if facts["kind"] == "work_brief":
         rest = _brief_masthead(rest, facts)
+    if facts["kind"] == "speech" and (occasion := OCCASION.match(facts["title"])):
+        facts["occasion"] = occasion["occasion"]
     if len(rest) > 1 and SPEECH_DATE.match(rest[1].strip()) and is_name_line(rest[0]):
         if facts["kind"] == "speech":  # 讲话人 under the title of a speech, its date below
             facts["speaker"] = rest[0].strip()

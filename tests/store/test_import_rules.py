@@ -283,8 +283,10 @@ def test_a_speech_gives_its_speaker_and_date() -> None:
             "　　一、工作情况\n　　正文。")
     facts = import_text(text, "speech").facts
     assert (facts["speaker"], facts["signed_on"]) == ("青禾县应急管理局局长　许建明", "2026-08-18")
+    assert facts["occasion"] == "全县防汛工作会议"
     other = import_text(text)
-    assert "speaker" not in other.facts and other.unplaced == ["青禾县应急管理局局长　许建明"]
+    assert "speaker" not in other.facts and "occasion" not in other.facts
+    assert other.unplaced == ["青禾县应急管理局局长　许建明"]
 
 
 @pytest.mark.parametrize(
@@ -423,3 +425,13 @@ def test_an_attachment_list_before_the_signature_is_read_and_not_taken_for_headi
     result = import_text(f"关于防汛工作的报告\n一、情况\n　　正文。\n{block}青禾县应急管理局\n2026年4月21日")
     assert result.facts.get("attachments") == attachments
     assert [s["heading"] for s in result.sections] == sections
+
+
+@pytest.mark.parametrize(
+    ("title", "occasion"),
+    [("在全县防汛工作会议上的讲话", "全县防汛工作会议"),
+     ("在全县防汛工作会议上的表态发言", "全县防汛工作会议"),
+     ("关于防汛工作的发言", None), ("全县防汛工作会议发言材料", None)],
+)
+def test_a_speech_title_names_its_occasion(title: str, occasion: str | None) -> None:
+    assert import_text(f"{title}\n　　正文。", "speech").facts.get("occasion") == occasion
