@@ -6,7 +6,8 @@ label together (全县 + 纳入统计的行政村 reads as 全县纳入统计的
 text. Goal: ≥ 90%. Each text is imported as the sample's kind. Prints per text the counts
 recovered, the counts read that are no sample's (extra) and the lines listed as unplaced; then
 the envelope fields recovered (title, recipient, basis, as_of, signature, signed_on, speaker, a
-简报's masthead and the 公文 elements: those the sample has), and the total and the time taken.
+简报's masthead and the 公文 elements: those the sample has), the rates recovered (label,
+numerator, denominator, digits, previous), and the total and the time taken.
 
 Usage: python bench/bench_import.py [-v] [--docx]
     -v      lists every miss, extra count and unplaced line
@@ -74,6 +75,23 @@ def written(key: str, value: Any) -> Any:
     return value
 
 
+def rates(facts: Any) -> set[tuple[str, str, str, int, Decimal | None]]:
+    """Return a report's rates as (label, numerator's label, denominator's label, digits,
+    previous), ids resolved to the labels of the counts they name."""
+    labels: dict[str, str] = {}
+
+    def walk(counts: list[dict[str, Any]]) -> None:
+        for c in counts:
+            labels.setdefault(c.get("id") or c["label"], c["label"])
+            walk(c.get("breakdown", []))
+
+    walk(facts.get("counts", []))
+    return {(r["label"], labels.get(r["numerator"], r["numerator"]),
+             labels.get(r["denominator"], r["denominator"]), r.get("digits", 1),
+             Decimal(str(r["previous"])) if r.get("previous") is not None else None)
+            for r in facts.get("rates", [])}
+
+
 def docx_text(facts: Any) -> str:
     """Return the text Word would give of the sample rendered as .docx (one cell per line)."""
     from huibao import core
@@ -85,7 +103,7 @@ def docx_text(facts: Any) -> str:
 
 def main() -> None:
     verbose, as_docx = "-v" in sys.argv, "--docx" in sys.argv
-    total = found = extra = unplaced = from_docx = fields = fields_found = 0
+    total = found = extra = unplaced = from_docx = fields = fields_found = rates_total = rates_found = 0
     elapsed = 0.0
     import_text("标题")  # loads the modules import_text needs, so that only reading is timed
     for golden in sorted(GOLDEN.glob("*.txt")):
@@ -101,6 +119,8 @@ def main() -> None:
                  if k in facts and written(k, result.facts.get(k)) != written(k, facts[k])]
         fields += sum(1 for k in ENVELOPE if k in facts)
         fields_found += sum(1 for k in ENVELOPE if k in facts) - len(wrong)
+        rates_total += len(rates(facts))
+        rates_found += len(rates(facts) & rates(result.facts))
         got = expected(result.facts)  # counts wherever the kind keeps them (a 督查通报's scope)
         hit = want & got
         total += len(want)
@@ -127,6 +147,7 @@ def main() -> None:
     share = found / max(total, 1)
     print(f"{'extra counts read':<34}{extra}; unplaced lines {unplaced}")
     print(f"{'envelope fields':<34}{fields_found}/{fields} = {fields_found / max(fields, 1):.1%}")
+    print(f"{'rates from two counts':<34}{rates_found}/{rates_total}")
     if as_docx:
         print(f"{'rendered .docx, its text':<34}{from_docx}/{total} = {from_docx / max(total, 1):.1%}")
     print(f"{'all golden texts':<34}{found}/{total} = {share:.1%} (goal ≥ 90%), {elapsed * 1000:.0f} ms")

@@ -18,6 +18,7 @@ from typing import Any
 
 from huibao.reportimport_clauses import MEASURES, read_clauses, read_count, read_figure
 from huibao.reportimport_envelope import HEADING, RULE, SEPARATORS, read_envelope, read_opening
+from huibao.reportimport_rates import read_rates
 
 __all__ = [
     "Imported", "import_file", "import_text", "read_clauses", "read_count", "read_table_row",
@@ -214,8 +215,17 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
     for section, paragraphs in zip(result.sections, texts, strict=True):
         section["text"] = "".join(paragraphs).strip()
     if counts and field is not None:
+        if field == "counts" and "rates" in _fields(kind) and (rates := read_rates(counts)):
+            facts["rates"] = rates
         facts[field] = counts
     return result
+
+
+def _fields(kind: str) -> dict[str, Any]:
+    """Return the fields of ``kind``'s facts by name (raises UnknownKind for an unknown kind)."""
+    from huibao.compose.kinds import get_kind
+
+    return dict(get_kind(kind).model.model_fields)
 
 
 def count_field(kind: str) -> str | None:
@@ -225,9 +235,8 @@ def count_field(kind: str) -> str | None:
     Raises UnknownKind for a kind huibao does not have.
     """
     from huibao.compose.facts import Count
-    from huibao.compose.kinds import get_kind
 
-    fields = get_kind(kind).model.model_fields
+    fields = _fields(kind)
     if "counts" in fields:
         return "counts"
     return next((name for name, f in fields.items() if f.annotation == list[Count]), None)

@@ -43,6 +43,7 @@ IMPORT_CASES: dict[str, Callable[[int], str]] = {
     "rules then a letter": lambda n: "—" * n + "x",
     "page numbers": lambda n: "— 1 " * n + "x",
     "figures before an unknown word": lambda n: "12坨" * n,
+    "rates without their counts": lambda n: "检查企业12家，合格率达97.1%。" * (n // 16),
 }
 
 
@@ -95,7 +96,8 @@ def test_reading_a_clause_and_a_sentence_grows_linearly(case: str) -> None:
 @pytest.mark.parametrize(
     "case", sorted(set(IMPORT_CASES) & {"commas", "stops", "line breaks", "label then digits", "ranges",
                                         "open breakdowns", "negations", "page numbers", "numbered headings",
-                                        "title lines", "junk lines", "figures before an unknown word"})
+                                        "title lines", "junk lines", "figures before an unknown word",
+                                        "rates without their counts"})
 )
 def test_the_whole_import_grows_linearly(case: str) -> None:
     make = IMPORT_CASES[case]

@@ -435,3 +435,41 @@ def test_an_attachment_list_before_the_signature_is_read_and_not_taken_for_headi
 )
 def test_a_speech_title_names_its_occasion(title: str, occasion: str | None) -> None:
     assert import_text(f"{title}\n　　正文。", "speech").facts.get("occasion") == occasion
+
+
+_RATE_TEXTS = {
+    "sentence": "排查一般隐患1532条；已完成整改1488条，一般隐患整改率达97.1%。",
+    "points": "全县纳入统计的行政村152个，其中经营性收入10万元以上的村118个，占比达77.6%，"
+              "比上年提高9.2个百分点。",
+    "table": "项目\t数量\t单位\n养老机构\t38\t家\n开展演练的机构\t36\t家\n演练覆盖率\t94.7%\t",
+    "no pair": "检查企业12家，合格率达97.1%。",
+    "no rate word": "排查隐患1532条；已完成整改1488条，完成进度达97.1%。",
+    "approximate": "排查隐患约1532条；整改1488条，整改率达97.1%。",
+}
+
+
+@pytest.mark.parametrize(
+    ("case", "kind", "rate"),
+    [
+        ("sentence", "situation_report",
+         {"label": "一般隐患整改率", "numerator": "已完成整改", "denominator": "排查一般隐患", "digits": 1}),
+        ("points", "work_summary",
+         {"label": "占比", "numerator": "经营性收入10万元以上的村", "denominator": "纳入统计的行政村",
+          "digits": 1, "previous": 68.4, "previous_label": "上年"}),
+        ("table", "status_snapshot",
+         {"label": "演练覆盖率", "numerator": "开展演练的机构", "denominator": "养老机构", "digits": 1}),
+        ("no pair", "situation_report", None),
+        ("no rate word", "situation_report", None),
+        ("approximate", "situation_report", None),
+        ("sentence", "research_report", None),
+    ],
+)
+def test_a_rate_two_counts_give_is_read_as_a_rate_not_a_count(
+    case: str, kind: str, rate: dict[str, Any] | None
+) -> None:
+    facts = import_text(f"关于工作的汇报\n一、情况\n{_RATE_TEXTS[case]}", kind).facts
+    percents = [c["label"] for c in facts["counts"] if c["measure"] == "%"]
+    if rate is None:
+        assert "rates" not in facts and len(percents) == 1
+    else:
+        assert facts["rates"] == [rate] and percents == []
