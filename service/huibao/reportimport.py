@@ -1,12 +1,14 @@
 """Best-effort import of a report huibao did not write: text (or a .docx's text) → draft facts.
 
-Reads the envelope (title, recipient, signature, date, basis…: :mod:`huibao.reportimport_envelope`),
-the numbered headings into sections, and every count: "label + figure + measure" phrases and
-zero counts in words (:mod:`huibao.reportimport_clauses`), tables of 情况快报 (项目 → 数量 → 单位
-→ 备注) whether their rows come tab-separated (.txt) or one cell per line (a .docx's text).
-What it cannot place is listed for the clerk to finish in the form: masthead lines, paragraphs
-before the first heading that hold no count, table rows without a figure, and paragraphs with a
-figure whose measure is unknown (巡查林区14坨).
+Reads the envelope (title, recipient, signature, date, basis, 公文 elements…:
+:mod:`huibao.reportimport_envelope`), the numbered headings into sections, and every count:
+"label + figure + measure" phrases and zero counts in words (:mod:`huibao.reportimport_clauses`),
+tables of 情况快报 (项目 → 数量 → 单位 → 备注) whether their rows come tab-separated (.txt) or one
+cell per line (a .docx's text). Counts go where the kind keeps them (``counts``, a 督查通报's
+``scope``); a rate two of them give becomes a rate (:mod:`huibao.reportimport_rates`).
+What it cannot place is listed for the clerk to finish in the form: paragraphs before the first
+heading that hold no count, table rows without a figure, paragraphs with a figure whose measure
+is unknown (巡查林区14坨), and the counts of a kind that keeps none.
 """
 
 from __future__ import annotations
@@ -188,8 +190,8 @@ def import_text(text: str, kind: str = "situation_report") -> Imported:
     section: dict[str, str] | None = None
     texts: list[list[str]] = []  # each section's paragraphs, joined at the end
     table: _Table | None = None
-    body, masthead = read_envelope(lines, facts)
-    result.unplaced.extend(masthead)
+    body, unread = read_envelope(lines, facts)
+    result.unplaced.extend(unread)
     read_opening(body, facts)
     for line in body:
         stripped = line.strip("\u3000 ")
