@@ -10,23 +10,26 @@ glossary``), alternating with the others: before/after comparisons in one run.
 
 Usage: python bench/bench_cli_startup.py [N] [--against SRC ...]   (default N=20)
 
-Figures, 2026-11-27, 2 cores shared with four other sessions (load average 5–6, so every wall
-time is inflated; the CPU times are steadier), N=15, one run, both trees from commit 553a6da
-with only ``huibao/check`` differing:
+Figures, 2026-11-27, 2 cores shared with four other sessions (load average 2.7), N=20, one
+run; both trees are commit 553a6da with only ``huibao/check`` differing, run through PYTHONPATH
+(which itself slows every import a little):
 
 =================================================  ============  ============  ==========
 checker                                            render wall   render CPU    CPU ratio
 =================================================  ============  ============  ==========
-before: every pattern compiled at first check      688 ms        345 ms        16.6×
-after: lazy detectors, no converter import         590 ms        303 ms        14.6×
-``python -c pass``                                 41 ms         20.8 ms       1×
+before: every pattern compiled at first check      368 ms        325 ms        16.2×
+after: lazy detectors, no converter import         305 ms        285 ms        14.2×
+``python -c pass``                                 20.4 ms       20.0 ms       1×
 =================================================  ============  ============  ==========
+
+The checkout itself (with the other sessions' work of the day) in the same run: 262 ms,
+12.8× wall, 12.0× CPU. Under load average 5–6 earlier the same pair gave CPU 345 → 303 ms.
 
 In-process CPU time (median of 9 alternating runs, same load): importing the checker 62 → 31 ms
 (the converter, glossary and engine modules are no longer imported), the first check of the
 small sample's text 33 → 11 ms (12 patterns compiled instead of 37: 6 of the 40 detectors and
-6 of the other passes' patterns; no traditional or rare-character class). What remains of the ratio is outside the checker:
-pydantic, jinja2, the composer and the kind's model build.
+6 of the other passes' patterns; no traditional or rare-character class). What remains of the
+ratio is outside the checker: pydantic, jinja2, the composer and the kind's model build.
 """
 
 from __future__ import annotations
