@@ -25,7 +25,7 @@ after: lazy detectors, no converter import         305 ms        285 ms        1
 The checkout itself (with the other sessions' work of the day) in the same run: 262 ms,
 12.8× wall, 12.0× CPU. Under load average 5–6 earlier the same pair gave CPU 345 → 303 ms.
 
-In-process CPU time (median of 9 alternating runs, same load): importing the checker 62 → 31 ms
+In-process CPU time (median of 9 alternating runs, load average 5): importing the checker 62 → 31 ms
 (the converter, glossary and engine modules are no longer imported), the first check of the
 small sample's text 33 → 11 ms (12 patterns compiled instead of 37: 6 of the 40 detectors and
 6 of the other passes' patterns; no traditional or rare-character class). What remains of the
