@@ -1,6 +1,6 @@
-"""Bracket slots (【单位名称】, 【】) and blank dates (2026年　月　日, ____年__月__日): what is
-found, what ordinary report text is left alone, and an uploaded .docx (tables included)
-checked exactly like the same text pasted."""
+"""Bracket slots (【单位名称】, 【】), Word's content-control prompts and blank dates
+(2026年　月　日, ____年__月__日): what is found, what ordinary report text is left alone, and an
+uploaded .docx (tables included) checked exactly like the same text pasted."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 
 from huibao import core
 from huibao.check.checker import check_file, check_text
 
 ROOT = Path(__file__).resolve().parents[2]
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 GOLDEN = sorted((ROOT / "tests" / "compose" / "golden").glob("*.txt"))
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
 
@@ -72,6 +74,23 @@ BLANK_DATES: list[tuple[str, list[str]]] = [
     ("2026年月日", []),  # 月日 without blanks is a stripped number
     ("5月18日 至 6月1日", []),
 ]
+
+
+PROMPTS: list[tuple[str, list[str]]] = [
+    ("报送单位：单击或点击此处输入文字。", ["单击或点击此处输入文字。"]),
+    ("成文日期：单击或点击以输入日期。", ["单击或点击以输入日期。"]),
+    ("單位：按一下或點選這裡以輸入文字。", ["按一下或點選這裡以輸入文字。"]),
+    ("單位：單擊此處輸入文字", ["單擊此處輸入文字"]),
+    ("Click or tap here to enter text.", ["Click or tap here to enter text."]),
+    # not prompts
+    ("在系统中输入文字材料后单击“提交”", []),
+    ("点击此处查看附件", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROMPTS)
+def test_word_content_control_prompts_and_near_misses(text: str, expected: list[str]) -> None:
+    assert found(text, "prompt_slot") == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), BRACKET_SLOTS)
@@ -165,6 +184,20 @@ def test_an_uploaded_docx_is_checked_like_its_text_pasted() -> None:
         ("letter_slot", "XX"),
         ("blank_date", "____年__月__日"),
     ]
+
+
+def test_an_unfilled_content_control_in_an_upload_is_found() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("报送单位：")
+    paragraph._p.append(parse_xml(
+        f'<w:sdt {W_NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r>'
+        "<w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>"
+    ))
+    buf = io.BytesIO()
+    document.save(buf)
+    text, findings = check_file(buf.getvalue(), "模板.docx")
+    assert text == "报送单位：单击或点击此处输入文字。"
+    assert [(f.kind, f.text) for f in findings] == [("prompt_slot", "单击或点击此处输入文字。")]
 
 
 def test_table_cells_are_lines_of_their_own() -> None:

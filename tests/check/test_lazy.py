@@ -15,7 +15,7 @@ from huibao.check import checker, mojibake, patterns, traditional
 from huibao.check.charsets import traditional_only
 from huibao.check.lazy import Detector, LazyPattern, cased, chars
 from huibao.check.textindex import TextIndex
-from tests.check.test_blanks import BLANK_DATES, BRACKET_SLOTS, ORDINARY
+from tests.check.test_blanks import BLANK_DATES, BRACKET_SLOTS, ORDINARY, PROMPTS
 from tests.check.test_checker import CASES, GENUINE
 from tests.check.worst_cases import WORST_CASES
 
@@ -30,6 +30,7 @@ def corpus() -> dict[str, str]:
     texts.update({f"genuine {i}": t for i, t in enumerate(GENUINE)})
     texts.update({f"bracket {i}": t for i, (t, _) in enumerate(BRACKET_SLOTS)})
     texts.update({f"date {i}": t for i, (t, _) in enumerate(BLANK_DATES)})
+    texts.update({f"prompt {i}": t for i, (t, _) in enumerate(PROMPTS)})
     texts.update({f"ordinary {i}": t for i, t in enumerate(ORDINARY)})
     texts.update({f"worst {name}": make(400) for name, make in WORST_CASES.items()})
     for path in sorted((ROOT / "tests" / "compose" / "golden").glob("*.txt")):

@@ -42,6 +42,9 @@ _TABLE: tuple[FindingKind, ...] = (
         "bracket_slot", ERROR, "方括号占位符未填写", 3, "将“【】”连同其中的提示替换为实际内容",
     ),
     FindingKind(
+        "prompt_slot", ERROR, "模板提示文字未替换", 3, "删除这段提示文字，在此处填写实际内容",
+    ),
+    FindingKind(
         "blank_date", ERROR, "日期未填写", 3, "填写完整的年、月、日，如“2026年7月12日”",
         "{label}：「{text}」中的年、月或日是空白",
     ),

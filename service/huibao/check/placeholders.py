@@ -1,5 +1,6 @@
 """Unfilled slots: letter slots (``XX``, ``20xx年``), symbol slots (``__``, ``×××``, ``??``),
-bracket slots (``【单位名称】``, ``【】``) and anonymised names (``某某``, ``--社区``).
+bracket slots (``【单位名称】``, ``【】``), the prompts of Word's empty content controls
+(``单击或点击此处输入文字。``) and anonymised names (``某某``, ``--社区``).
 
 Linear by construction: a run (of ``_``, ``×``, ``某``, dashes) is matched from its first
 character only, taken whole (possessive or greedy with nothing after it), and every other
@@ -19,6 +20,14 @@ _BRACKET_WORDS = [
     "数额", "金额", "人数", "地点", "地址", "内容", "事项", "标题", "题目", "职务", "电话", "号码",
     "填写", "填入", "输入", "此处", "这里", "待定", "待补", "待填", "请", "具体", "某", "XX", "xx",
     "×",
+]  # fmt: skip
+#: The prompts Word shows in an empty content control of a template (zh-CN, zh-TW, English):
+#: left in a draft, they stand where the content belongs.
+_WORD_PROMPTS = [
+    "单击或点击此处输入文字", "单击此处输入文字", "点击此处输入文字", "单击或点击此处输入日期",
+    "单击或点击以输入日期", "单击此处输入日期", "按一下或點選這裡以輸入文字", "按一下這裡以輸入文字",
+    "按一下或點選以輸入日期", "按一下這裡以輸入日期", "Click or tap here to enter text",
+    "Click here to enter text", "Click or tap to enter a date", "Click here to enter a date",
 ]  # fmt: skip
 #: What a bracket slot may hold besides words: blanks, underscores, slot symbols.
 _BRACKET_BLANKS = "[ \\t\\u3000\\u00a0_＿×＊□○〇…·.。]"
@@ -76,6 +85,9 @@ def _build() -> list[Detector]:
         chars(_SYMBOL_FIRSTS),
     )
     bracket = detector("bracket_slot", bracket_source(), "【")
+    prompt = detector(
+        "prompt_slot", "(?:" + alternation(_WORD_PROMPTS) + ")[。.]?", ["输入", "輸入", "enter"]
+    )
     anonymised = detector(
         "anonymised_name",
         guarded(
@@ -89,4 +101,4 @@ def _build() -> list[Detector]:
         ),
         chars(_ANONYMISED_FIRSTS),
     )
-    return [letter, symbol, bracket, anonymised]
+    return [letter, symbol, bracket, prompt, anonymised]
