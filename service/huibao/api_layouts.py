@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from huibao import budget
-from huibao.api_store import PathId, _in_thread, _responses
+from huibao.api_store import PathId, in_thread, responses_for
 from huibao.bodies import DOCX_MEDIA, FILE_SCHEMA, content_disposition, is_multipart, read_upload
 from huibao.errors import BadRequest, PayloadTooLarge
 from huibao.store import access
@@ -53,12 +53,12 @@ async def _read_docx(request: Request) -> tuple[str | None, bytes]:
 
 
 @router.put("/offices/{office_id}/layout", summary="Upload the office's own layout .docx",
-            openapi_extra=_UPLOAD_BODY, responses=_responses(), response_model=None)
+            openapi_extra=_UPLOAD_BODY, responses=responses_for(), response_model=None)
 async def put_layout(request: Request, office_id: PathId) -> dict[str, Any]:
     """Checks the .docx (415/413 with a Chinese message when it is not a usable layout), then keeps
     it for the office: ``{"ok": true, "layout": {office_id, sha256, size, filename, uploaded_at}}``."""
     scope = access.scope_of(request)
-    await _in_thread(lambda store: _check_office(store, office_id, scope))  # 404 before the upload work
+    await in_thread(lambda store: _check_office(store, office_id, scope))  # 404 before the upload work
     name, data = await _read_docx(request)
     await budget.run(request, check_layout, data)
 
@@ -66,7 +66,7 @@ async def put_layout(request: Request, office_id: PathId) -> dict[str, Any]:
         with store.write() as s:
             return layout_dict(save_layout(s, office_id, data, name, scope))
 
-    return {"ok": True, "layout": await _in_thread(run)}
+    return {"ok": True, "layout": await in_thread(run)}
 
 
 def _check_office(store: Store, office_id: int, scope: int | None) -> None:
@@ -77,7 +77,7 @@ def _check_office(store: Store, office_id: int, scope: int | None) -> None:
 
 
 @router.get("/offices/{office_id}/layout", summary="The office's own layout .docx",
-            response_class=Response, responses=_responses())
+            response_class=Response, responses=responses_for())
 async def layout_file(request: Request, office_id: PathId) -> Response:
     """The stored .docx (X-Huibao-Sha256); 404 when the office uses the default layout."""
     scope = access.scope_of(request)
@@ -89,11 +89,11 @@ async def layout_file(request: Request, office_id: PathId) -> Response:
                        "X-Huibao-Sha256": layout.sha256}
             return Response(layout.docx, media_type=DOCX_MEDIA, headers=headers)
 
-    return await _in_thread(run)
+    return await in_thread(run)
 
 
 @router.delete("/offices/{office_id}/layout", summary="Go back to the default layout",
-               responses=_responses(), response_model=None)
+               responses=responses_for(), response_model=None)
 async def delete_layout(request: Request, office_id: PathId) -> JSONResponse:
     """``{"ok": true, "removed": true|false}`` (false: the office had no layout of its own)."""
     scope = access.scope_of(request)
@@ -102,5 +102,5 @@ async def delete_layout(request: Request, office_id: PathId) -> JSONResponse:
         with store.write() as s:
             return remove_layout(s, office_id, scope)
 
-    return JSONResponse({"ok": True, "removed": await _in_thread(run)})
+    return JSONResponse({"ok": True, "removed": await in_thread(run)})
 
