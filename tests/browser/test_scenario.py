@@ -12,8 +12,9 @@ no draft and nothing remembered from earlier drafts. Counting rules:
   pasting it is a click into the field and 1 keystroke (Ctrl+V), a real paste from the clipboard.
 
 The same facts were entered on the form as it was before issue 15 (commit 49927cb), everything
-typed field by field (that form took no paste of several rows): BASELINE clicks and keystrokes. The form must now need at most half of both, and every
-typed field must reach the draft or be explained beside it. The test prints the figures.
+typed field by field (that form took no paste of several rows): BASELINE clicks and keystrokes.
+The form must now need at most half of both, and every typed field must reach the draft or be
+explained beside it. The test prints the figures.
 """
 
 from __future__ import annotations
