@@ -8,7 +8,6 @@ against timer noise on tiny costs); no test here asserts a wall-clock time.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from huibao.check.checker import check_text
 from huibao.check.patterns import every_regex
 from tests.check.worst_cases import WORST_CASES
+from tests.growth import growth as measure
 
 N = 3_000
 SCALE = 30  # costs at N and SCALE * N characters are compared
@@ -23,27 +23,9 @@ LINEAR_MARGIN = 150  # linear growth gives about 30, quadratic about 900
 REGEXES = every_regex()
 
 
-def cost(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Return the best of ``repeat`` timings of ``fn`` in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def growth(run: Callable[[int], object], floor: float = 2e-4, tries: int = 3) -> float:
-    """Return cost(SCALE * N) / cost(N), the small cost floored so timer noise cannot fail a test;
-    a ratio over the margin is measured again (a busy machine only ever inflates one)."""
-    ratio = float("inf")
-    for _ in range(tries):
-        small = cost(lambda: run(N))
-        large = cost(lambda: run(SCALE * N), repeat=1)
-        ratio = min(ratio, large / max(small, floor))
-        if ratio < LINEAR_MARGIN:
-            break
-    return ratio
+def growth(run: Callable[[int], object]) -> float:
+    """Return how the cost of ``run`` grows from N to SCALE * N (see tests.growth)."""
+    return measure(run, N, SCALE, LINEAR_MARGIN, large_repeat=1)
 
 
 def test_the_registry_holds_every_family() -> None:

@@ -8,7 +8,6 @@ here asserts a wall-clock time.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from huibao.compose import composer, wording
 from huibao.compose.composer import compose
 from huibao.compose.kinds import get_kind, parse_facts
+from tests.growth import growth as measure
 
 N = 4000
 LINEAR_MARGIN = 45  # linear growth gives about 10, quadratic about 100 (a busy machine adds noise)
@@ -43,30 +43,9 @@ WORST_CASES: dict[str, Callable[[int], str]] = {
 }
 
 
-def cost(fn: Callable[[], object], repeat: int = 5) -> float:
-    """Return the best of ``repeat`` timings of ``fn`` in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def growth(run: Callable[[int], object], attempts: int = 3) -> float:
-    """Return cost(10n) / cost(n), floored so that timer noise on tiny costs cannot fail a test.
-
-    A shared machine can slow one measurement down; the ratio is measured again (up to
-    ``attempts`` times) and the smallest kept: a quadratic pass is slow every time.
-    """
-    ratios: list[float] = []
-    for _ in range(attempts):
-        small = cost(lambda: run(N))
-        large = cost(lambda: run(10 * N))
-        ratios.append(large / max(small, 2e-4))
-        if ratios[-1] < LINEAR_MARGIN:
-            break
-    return min(ratios)
+def growth(run: Callable[[int], object]) -> float:
+    """Return how the cost of ``run`` grows from N to 10 N (see tests.growth)."""
+    return measure(run, N, 10, LINEAR_MARGIN, repeat=5, large_repeat=5)
 
 
 def test_the_patterns_are_found() -> None:

@@ -9,7 +9,6 @@ against timer noise on tiny costs); no test here asserts a wall-clock time.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from huibao import reportimport, reportimport_clauses, reportimport_elements, reportimport_envelope
 from huibao.reportimport import import_text, read_clauses, read_count, rows_from_cells
 from tests.check.worst_cases import WORST_CASES
+from tests.growth import growth as measure
 
 N = 2_000
 SCALE = 30  # costs at N and SCALE * N characters are compared
@@ -47,27 +47,9 @@ IMPORT_CASES: dict[str, Callable[[int], str]] = {
 }
 
 
-def cost(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Return the best of ``repeat`` timings of ``fn`` in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def growth(run: Callable[[int], object], floor: float = 2e-4, tries: int = 3) -> float:
-    """Return cost(SCALE * N) / cost(N), the small cost floored so timer noise cannot fail a test;
-    a ratio over the margin is measured again (a busy machine only ever inflates one)."""
-    ratio = float("inf")
-    for _ in range(tries):
-        small = cost(lambda: run(N))
-        large = cost(lambda: run(SCALE * N), repeat=2)
-        ratio = min(ratio, large / max(small, floor))
-        if ratio < LINEAR_MARGIN:
-            break
-    return ratio
+def growth(run: Callable[[int], object]) -> float:
+    """Return how the cost of ``run`` grows from N to SCALE * N (see tests.growth)."""
+    return measure(run, N, SCALE, LINEAR_MARGIN)
 
 
 def test_the_patterns_are_found() -> None:
