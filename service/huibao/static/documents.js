@@ -65,6 +65,59 @@
     if (!state.series && series.length) selectSeries(series[0]);
   }
 
+  /** Fill the 新建系列 form's office choice with the stored offices (a new one by default). */
+  async function loadOffices() {
+    const response = await api("/api/offices");
+    if (!response.ok) return;
+    const offices = (await response.json()).offices || [];
+    const select = $("s-office");
+    select.replaceChildren(select.options[0]);
+    offices.forEach(function (o) {
+      const option = document.createElement("option");
+      option.value = o.id;
+      option.textContent = o.name;
+      select.append(option);
+    });
+    if (offices.length) select.value = String(offices[0].id);
+    $("s-new-office").hidden = !!select.value;
+    $("setup").open = $("setup").open || !offices.length;
+  }
+
+  /** Create the office (when new) and the series; select the new series. */
+  async function setup(ev) {
+    ev.preventDefault();
+    H.clearErrors();
+    let officeId = $("s-office").value;
+    if (!officeId) {
+      const office = { name: $("s-name").value.trim() };
+      [["self_reference", "s-self"], ["recipient", "s-recipient"], ["code", "s-code"]].forEach(function (p) {
+        const v = $(p[1]).value.trim();
+        if (v) office[p[0]] = v;
+      });
+      if (!office.name) return H.showErrors([{ field: null, message: "请填写机关名称" }]);
+      const made = await api("/api/offices", { method: "POST", body: JSON.stringify(office) });
+      if (!made.ok) return fail(made);
+      officeId = (await made.json()).office.id;
+    }
+    const series = {
+      office_id: Number(officeId), name: $("s-series").value.trim(),
+      kind: $("s-kind").value, cadence: $("s-cadence").value,
+    };
+    if (!series.name) return H.showErrors([{ field: null, message: "请填写系列名称" }]);
+    const response = await api("/api/series", { method: "POST", body: JSON.stringify(series) });
+    if (!response.ok) return fail(response);
+    const created = (await response.json()).series;
+    $("setup").open = false;
+    $("s-series").value = "";
+    H.status("已新建系列“" + created.name + "”：点“开始下一期”写第一期");
+    state.series = null;
+    await loadOffices();
+    await loadSeries();
+    const mine = Array.from(document.querySelectorAll("#series-list button"))
+      .find(function (b) { return Number(b.dataset.series) === created.id; });
+    if (mine) mine.click();
+  }
+
   async function selectSeries(s) {
     state.series = s;
     document.querySelectorAll("#series-list button").forEach(function (b) {
@@ -322,6 +375,12 @@
     $("token-form").hidden = true;
     H.clearErrors();
     loadSeries();
+    loadOffices();
   });
+  $("setup-form").addEventListener("submit", function (ev) {
+    setup(ev).catch(function (e) { H.showErrors([{ field: null, message: "页面出错：" + e.message }]); });
+  });
+  $("s-office").addEventListener("change", function () { $("s-new-office").hidden = !!$("s-office").value; });
   loadSeries();
+  loadOffices();
 })();
