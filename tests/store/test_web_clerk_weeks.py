@@ -4,6 +4,7 @@ figure typed, and 比上周增加… in the draft."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from playwright.sync_api import expect
 
 from huibao.store.db import Store, open_store
 from huibao.store.documents import get_document, list_documents
+from tests.browser.test_accessibility import serious
 from tests.live import live_server
 
 pytestmark = pytest.mark.browser
@@ -88,4 +90,60 @@ def test_office_and_weekly_series_once_then_only_the_new_figures(
     count = facts["counts"][0]
     assert (count["value"], count["previous"], count["previous_label"]) == (20, 14, "上周")
     assert errors == []
+    page.context.close()
+
+
+def test_the_office_uploads_its_own_layout_and_goes_back(
+    browser: Any, empty_site: tuple[str, Store], tmp_path: Any
+) -> None:
+    import io
+    import zipfile
+
+    import docx
+
+    from tests.conftest import load_sample
+
+    base, store = empty_site
+    layout = docx.Document()
+    layout.add_paragraph("{{p body }}")
+    layout.sections[0].footer.paragraphs[0].text = "本局专用版式"
+    path = tmp_path / "本局版式.docx"
+    layout.save(str(path))
+    page = browser.new_context(locale="zh-CN", bypass_csp=True).new_page()  # CSP bypassed for axe-core
+    page.on("dialog", lambda d: d.accept())
+    if not page.request.get(f"{base}/api/offices").json()["offices"]:  # this test run alone
+        office = page.request.post(f"{base}/api/offices", data={"name": "青禾县应急管理局"}).json()["office"]
+        page.request.post(f"{base}/api/series", data={"office_id": office["id"], "name": "森林防火周报",
+                                                     "kind": "situation_report", "cadence": "week"})
+    page.goto(f"{base}/documents")
+    page.get_by_role("button", name=re.compile("^森林防火周报")).click()
+    expect(page.locator("#layout-state")).to_contain_text("使用标准版式")
+    assert serious(page) == []
+    page.locator("#f-layout").set_input_files(str(path))
+    expect(page.locator("#status")).to_contain_text("已启用本机关版式：本局版式.docx")
+    expect(page.locator("#layout-state")).to_contain_text("使用本机关版式（本局版式.docx")
+    with store.read() as s:
+        from huibao.store.layouts import layout_bytes
+
+        kept = layout_bytes(s, page.request.get(f"{base}/api/offices").json()["offices"][0]["id"])
+    assert kept == path.read_bytes()
+    # The office's reports are laid out by it.
+    facts = {**load_sample("situation_report_small"), "office": "青禾县应急管理局"}
+    answer = page.request.post(f"{base}/api/reports?format=docx", data=facts)
+    assert answer.status == 200
+    with zipfile.ZipFile(io.BytesIO(answer.body())) as zf:
+        footers = "".join(zf.read(n).decode() for n in zf.namelist() if n.startswith("word/footer"))
+    assert "本局专用版式" in footers
+
+    # A file that cannot lay reports out is refused in Chinese, and nothing changes.
+    bad = tmp_path / "不是版式.docx"
+    plain = docx.Document()
+    plain.add_paragraph("没有正文占位")
+    plain.save(str(bad))
+    page.locator("#f-layout").set_input_files(str(bad))
+    expect(page.locator("#error-summary")).to_contain_text("版式模板缺少正文占位段落")
+    expect(page.locator("#layout-state")).to_contain_text("使用本机关版式（本局版式.docx")
+
+    page.get_by_role("button", name="恢复标准版式").click()
+    expect(page.locator("#layout-state")).to_contain_text("使用标准版式")
     page.context.close()

@@ -70,6 +70,8 @@
     const response = await api("/api/offices");
     if (!response.ok) return;
     const offices = (await response.json()).offices || [];
+    state.offices = offices;
+    showLayout();
     const select = $("s-office");
     select.replaceChildren(select.options[0]);
     offices.forEach(function (o) {
@@ -118,8 +120,44 @@
     if (mine) mine.click();
   }
 
+  /** Show which layout the selected series' office uses, with upload and remove. */
+  function showLayout() {
+    const office = state.series && (state.offices || []).find(function (o) { return o.id === state.series.office_id; });
+    $("layout-pane").hidden = !office;
+    if (!office) return;
+    $("layout-state").textContent = office.name + "：" + (office.layout
+      ? "使用本机关版式（" + (office.layout.filename || "layout.docx") + "，" + when(office.layout.uploaded_at) + " 上传）"
+      : "使用标准版式（GB/T 9704）");
+    $("btn-layout-remove").hidden = !office.layout;
+  }
+
+  async function uploadLayout() {
+    const file = $("f-layout").files[0];
+    if (!file || !state.series) return;
+    const form = new FormData();
+    form.append("file", file);
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const response = await H.request("/api/offices/" + state.series.office_id + "/layout", {
+      method: "PUT", body: form, headers: token ? { Authorization: "Bearer " + token } : {},
+    });
+    $("f-layout").value = "";
+    if (!response.ok) return fail(response);
+    H.clearErrors();
+    H.status("已启用本机关版式：" + file.name);
+    await loadOffices();
+  }
+
+  async function removeLayout() {
+    if (!state.series || !window.confirm("恢复标准版式？本机关上传的版式文件将被删除。")) return;
+    const response = await api("/api/offices/" + state.series.office_id + "/layout", { method: "DELETE" });
+    if (!response.ok) return fail(response);
+    H.status("已恢复标准版式");
+    await loadOffices();
+  }
+
   async function selectSeries(s) {
     state.series = s;
+    showLayout();
     document.querySelectorAll("#series-list button").forEach(function (b) {
       b.setAttribute("aria-current", String(Number(b.dataset.series) === s.id));
     });
@@ -380,6 +418,10 @@
   $("setup-form").addEventListener("submit", function (ev) {
     setup(ev).catch(function (e) { H.showErrors([{ field: null, message: "页面出错：" + e.message }]); });
   });
+  $("f-layout").addEventListener("change", function () {
+    uploadLayout().catch(function (e) { H.showErrors([{ field: null, message: "页面出错：" + e.message }]); });
+  });
+  $("btn-layout-remove").addEventListener("click", removeLayout);
   $("s-office").addEventListener("change", function () { $("s-new-office").hidden = !!$("s-office").value; });
   loadSeries();
   loadOffices();

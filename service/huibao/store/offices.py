@@ -10,18 +10,32 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from huibao.compose.kinds import get_kind
 from huibao.errors import Conflict, NotFound
 from huibao.store.inputs import OfficeIn, OfficePatch, SeriesIn, SeriesPatch
-from huibao.store.models import Document, Office, Series, iso
+from huibao.store.models import Document, Office, OfficeLayout, Series, iso
 
 Scope = int | None
 
 
+def layout_summary(office: Office) -> dict[str, Any] | None:
+    """Return the office's own layout .docx as ``{filename, sha256, uploaded_at}`` (never its
+    bytes); None when it uses the default layout."""
+    session = object_session(office)
+    if session is None:
+        return None
+    row = session.execute(
+        select(OfficeLayout.filename, OfficeLayout.sha256, OfficeLayout.uploaded_at).where(
+            OfficeLayout.office_id == office.id
+        )
+    ).first()
+    return None if row is None else {"filename": row[0], "sha256": row[1], "uploaded_at": iso(row[2])}
+
+
 def office_dict(office: Office) -> dict[str, Any]:
-    """Return an office as JSON."""
+    """Return an office as JSON; ``layout`` is its own layout .docx (None: the default one)."""
     return {
         "id": office.id,
         "name": office.name,
@@ -32,6 +46,7 @@ def office_dict(office: Office) -> dict[str, Any]:
         "code": office.code,
         "keep": list(office.keep or []),
         "glossary": list(office.glossary or []),
+        "layout": layout_summary(office),
         "created_at": iso(office.created_at),
     }
 

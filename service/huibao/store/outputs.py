@@ -14,6 +14,12 @@ class GlossaryOut(BaseModel):
     traditional: str
 
 
+class LayoutSummaryOut(BaseModel):
+    filename: str | None
+    sha256: str
+    uploaded_at: str
+
+
 class OfficeOut(BaseModel):
     id: int
     name: str
@@ -24,6 +30,7 @@ class OfficeOut(BaseModel):
     code: str | None
     keep: list[str]
     glossary: list[GlossaryOut]
+    layout: LayoutSummaryOut | None
     created_at: str
 
 

@@ -71,7 +71,7 @@ def export_office(session: Session, office: Office) -> dict[str, Any]:
                                                "sha256": kept.sha256},
         })
     counters = session.scalars(select(SerialCounter).where(SerialCounter.office_id == office.id))
-    office_json = {k: v for k, v in office_dict(office).items() if k not in ("id", "created_at")}
+    office_json = {k: v for k, v in office_dict(office).items() if k not in ("id", "created_at", "layout")}
     layout = session.get(OfficeLayout, office.id)
     return {
         "format": FORMAT,
