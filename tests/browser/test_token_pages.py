@@ -119,3 +119,16 @@ def test_cancelling_the_prompt_leaves_the_pages_error_in_chinese(
     tab.locator("#token-dialog").wait_for()
     tab.get_by_role("button", name="取消").click()
     expect(tab.locator("#error-list")).to_contain_text("令牌")
+
+
+def test_my_documents_asks_once_and_sees_only_its_office(
+    page: tuple[Any, Watch], gated: tuple[str, str]
+) -> None:
+    tab, watch = page
+    base, secret = gated
+    watch.allow(401, "/api/series")
+    tab.goto(f"{base}/documents")
+    answer(tab, secret)  # the first API call (the series) asks once
+    expect(tab.locator("#s-office")).to_contain_text("青禾县应急管理局")
+    expect(tab.locator("#token-dialog")).to_have_count(0)
+    assert tab.evaluate("sessionStorage.getItem('huibao.token')") == secret

@@ -3,24 +3,13 @@
 (function () {
   const H = window.huibao;
   const $ = function (id) { return document.getElementById(id); };
-  const TOKEN_KEY = "huibao.token";
   const state = { series: null, doc: null, timer: null, saving: false, dirty: false };
 
-  /** Return the headers of an API call: JSON, and the session's token when there is one. */
-  function headers(extra) {
-    const out = Object.assign({ "Content-Type": "application/json" }, extra || {});
-    const token = sessionStorage.getItem(TOKEN_KEY);
-    if (token) out.Authorization = "Bearer " + token;
-    return out;
-  }
-
-  /** Call the API; on 401 ask for the token once and return the response as it came. */
-  async function api(url, options) {
+  /** Call the API with a JSON body (access.js adds the session's token and asks for it on 401). */
+  function api(url, options) {
     const opts = Object.assign({}, options || {});
-    opts.headers = headers(opts.headers);
-    const response = await H.request(url, opts);
-    if (response.status === 401) $("token-form").hidden = false;
-    return response;
+    opts.headers = Object.assign({ "Content-Type": "application/json" }, opts.headers || {});
+    return H.request(url, opts);
   }
 
   /** Show the errors of a failed response; return them. */
@@ -136,9 +125,8 @@
     if (!file || !state.series) return;
     const form = new FormData();
     form.append("file", file);
-    const token = sessionStorage.getItem(TOKEN_KEY);
     const response = await H.request("/api/offices/" + state.series.office_id + "/layout", {
-      method: "PUT", body: form, headers: token ? { Authorization: "Bearer " + token } : {},
+      method: "PUT", body: form,
     });
     $("f-layout").value = "";
     if (!response.ok) return fail(response);
@@ -360,10 +348,7 @@
     const form = new FormData();
     form.append("file", file);
     form.append("kind", state.series.kind);
-    const token = sessionStorage.getItem(TOKEN_KEY);
-    const read = await H.request("/api/import", {
-      method: "POST", body: form, headers: token ? { Authorization: "Bearer " + token } : {},
-    });
+    const read = await H.request("/api/import", { method: "POST", body: form });
     if (!read.ok) return fail(read);
     const imported = await read.json();
     const made = await api("/api/documents", {
@@ -407,14 +392,6 @@
   $("btn-finalize").addEventListener("click", finalizeDoc);
   $("f-import").addEventListener("change", importFile);
   window.addEventListener("online", function () { scheduleSave(0); });
-  $("token-form").addEventListener("submit", function (event) {
-    event.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, $("f-token").value.trim());
-    $("token-form").hidden = true;
-    H.clearErrors();
-    loadSeries();
-    loadOffices();
-  });
   $("setup-form").addEventListener("submit", function (ev) {
     setup(ev).catch(function (e) { H.showErrors([{ field: null, message: "页面出错：" + e.message }]); });
   });
