@@ -289,7 +289,7 @@ class EnvelopeFields(Model):
         description="已保存机关的名称或编号：发文单位、主送机关、落款、发文机关标志和机关代字未填写的，取自该机关",
     )
     title: ShortText | None = Field(default=None, title="标题", description="缺省时自动生成")
-    unit: Unit = Field(title="发文单位")
+    unit: Unit = Field(title="发文单位", description="已选“机关”时可不填，取自该机关")
     recipient: ShortText | None = Field(default=None, title="主送机关", description="如：县疫情防控指挥部")
     topic: ShortText = Field(title="主题", description="如：疫情防控")
     basis: ShortText | None = Field(
