@@ -44,7 +44,7 @@ async def _read_docx(request: Request) -> tuple[str | None, bytes]:
         _form, name, data = await read_upload(request, limits)
         return name, data
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limits.max_bytes:
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > limits.max_bytes:
         raise PayloadTooLarge(f"文件过大，上限为 {limits.max_bytes // (1024 * 1024)} MB", "file")
     data = await request.body()
     if not data:

@@ -126,7 +126,7 @@ def if_match(request: Request) -> int | None:
     if header is None:
         return None
     text = header.strip().removeprefix("W/").strip('"')
-    if not text.isdigit() or len(text) > 9:
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:
         raise BadRequest("If-Match 应为文稿的 ETag，如 \"3\"", field="If-Match")
     return int(text)
 

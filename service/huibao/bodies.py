@@ -41,7 +41,7 @@ async def read_json(request: Request, limit: int | None = None) -> Any:
     """
     limit = limit or max_json_bytes()
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(f"请求体过大，上限为 {limit // 1024} KB")
     require_json(request)
     body = bytearray()  # not bytes: appending to bytes copies the whole body per chunk
@@ -87,7 +87,8 @@ async def read_upload(request: Request, limits: UploadLimits) -> tuple[FormData,
     BadRequest when the field is missing or the file is empty.
     """
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limits.max_bytes + 64 * 1024:
+    over = limits.max_bytes + 64 * 1024
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > over:
         raise PayloadTooLarge(f"文件过大，上限为 {limits.max_bytes // (1024 * 1024)} MB")
     form = await request.form()
     upload = form.get("file")

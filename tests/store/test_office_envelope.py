@@ -90,7 +90,8 @@ def test_facts_given_win_over_the_office(app_client: Any) -> None:
 
 @pytest.mark.parametrize(
     ("ref", "status"),
-    [("不存在的机关", 404), (999, 404), ("", 422), (True, 422), (["青禾县应急管理局"], 422)],
+    [("不存在的机关", 404), (999, 404), ("²", 404), ("١٢", 404), ("", 422), (True, 422),
+     (["青禾县应急管理局"], 422)],
 )
 def test_an_unknown_office_is_an_error_on_field_office(app_client: Any, ref: Any, status: int) -> None:
     for path in ("/api/reports?format=txt", "/api/reports/preview"):

@@ -148,3 +148,62 @@ def test_export_and_restore_keep_the_offices_layout(store: Store, office: Office
     with pytest.raises(HuibaoError) as caught, store.write() as s:
         restore_office(s, broken, "另一个")
     assert caught.value.errors[0].field == "layout"
+
+
+def swap_part(data: bytes, name: str, content: bytes) -> bytes:
+    """Return the package ``data`` with part ``name`` replaced by ``content``."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, content if info.filename == name else src.read(info))
+    return out.getvalue()
+
+
+W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize(
+    ("part", "content"),
+    [
+        ("[Content_Types].xml", b"<foo/>"),
+        ("word/_rels/document.xml.rels", b"<foo/>"),
+        ("_rels/.rels", b"<foo/>"),
+        ("docProps/core.xml", b"<foo/>"),
+        ("word/document.xml", b"<w:document " + W + b"/>"),
+        ("word/styles.xml", b"<w:styles " + W + b"/>"),
+    ],
+)
+def test_a_layout_with_a_broken_part_is_refused_in_chinese(
+    client: Any, office: Office, layout: bytes, part: str, content: bytes
+) -> None:
+    r = client.put(f"/api/offices/{office.id}/layout", content=swap_part(layout, part, content),
+                   headers={"Content-Type": DOCX})
+    assert r.status_code in (400, 415), r.text
+    message = r.json()["errors"][0]["message"]
+    assert message and not any(name in message for name in ("Error", "Exception"))
+    assert client.get(f"/api/offices/{office.id}/layout").status_code == 404  # nothing kept
+
+
+def test_a_layout_made_from_a_huibao_report_does_not_carry_its_old_facts(
+    client: Any, office: Office
+) -> None:
+    from huibao import core
+    from huibao.reportimport import import_file
+
+    earlier = dict(REPORT, topic="旧报告的主题", unit={"name": "别的单位"})
+    old = docx.Document(io.BytesIO(core.render(earlier, "docx").content))
+    old.paragraphs[-1].insert_paragraph_before("{{p body }}")
+    buffer = io.BytesIO()
+    old.save(buffer)  # the old report's facts item rides along, as Word would keep it
+    assert client.put(f"/api/offices/{office.id}/layout", content=buffer.getvalue(),
+                      headers={"Content-Type": DOCX}).status_code == 200
+    doc = client.post("/api/documents", json={"office_id": office.id, "facts": REPORT}).json()["document"]
+    rendered = client.get(f"/api/documents/{doc['id']}/render").content
+    assert import_file(rendered).facts["topic"] == "森林防火"
+    import zipfile
+
+    items = [n for n in zipfile.ZipFile(io.BytesIO(rendered)).namelist()
+             if n.startswith("customXml/item") and "Props" not in n]
+    assert len(items) == 1

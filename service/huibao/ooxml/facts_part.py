@@ -101,9 +101,38 @@ def props_rels_xml(names: ItemNames) -> bytes:
     ).encode()
 
 
+def _drop_old_items(parts: dict[str, bytes]) -> None:
+    """Remove from ``parts`` every facts item a template carries (a layout made from a report huibao
+    wrote), with its properties and relationships, so only the report's own facts are written."""
+    old = {
+        name
+        for name, blob in parts.items()
+        if name.startswith("customXml/item") and "Props" not in name and NS.encode() in blob[:400]
+    }
+    for name in old:
+        base = posixpath.basename(name)
+        for gone in (name, "customXml/" + base.replace("item", "itemProps"), f"customXml/_rels/{base}.rels"):
+            parts.pop(gone, None)
+    if not old:
+        return
+    rels = _parse(parts["word/_rels/document.xml.rels"])
+    for rel in list(rels):
+        if posixpath.normpath(posixpath.join("word", rel.get("Target", ""))) in old:
+            rels.remove(rel)
+    parts["word/_rels/document.xml.rels"] = _dump(rels)
+    props = {"/customXml/" + posixpath.basename(n).replace("item", "itemProps") for n in old}
+    types = _parse(parts["[Content_Types].xml"])
+    for el in list(types):
+        if el.get("PartName") in props:
+            types.remove(el)
+    parts["[Content_Types].xml"] = _dump(types)
+
+
 def declare(parts: dict[str, bytes]) -> ItemNames:
     """Add to ``parts`` (a template's package) the main document's relationship to a facts item
-    and the content type of its properties; return the names the item's parts must have."""
+    and the content type of its properties, after dropping any facts item the template carries;
+    return the names the item's parts must have."""
+    _drop_old_items(parts)
     names = item_names(set(parts))
     rels = _parse(parts["word/_rels/document.xml.rels"])
     ids = {rel.get("Id") for rel in rels}
@@ -125,14 +154,28 @@ def _dump(root: Any) -> bytes:
     return _DECL.encode() + etree.tostring(root, encoding="UTF-8")
 
 
+def _related_items(zf: ZipFile) -> set[str]:
+    """Return the custom XML parts the main document relates to (empty when unreadable)."""
+    try:
+        rels = _parse(zf.read("word/_rels/document.xml.rels"))
+    except (KeyError, etree.XMLSyntaxError):
+        return set()
+    return {
+        posixpath.normpath(posixpath.join("word", rel.get("Target", "")))
+        for rel in rels
+        if (rel.get("Type") or "").endswith("/customXml")
+    }
+
+
 def read(zf: ZipFile) -> str | None:
     """Return the JSON text of the facts embedded in the open package ``zf``; None when it
-    carries none (a document huibao did not write, or an empty item). The caller parses it as
-    the untrusted text it is.
+    carries none (a document huibao did not write, or an empty item). An item the main document
+    relates to comes first. The caller parses it as the untrusted text it is.
 
     Raises NewerFacts when the item is of a newer version, ValueError when it is damaged.
     """
-    for info in zf.infolist():
+    related = _related_items(zf)
+    for info in sorted(zf.infolist(), key=lambda i: i.filename not in related):
         name = info.filename
         if not (name.startswith("customXml/") and name.endswith(".xml")) or "/" in name[10:]:
             continue
@@ -149,7 +192,7 @@ def read(zf: ZipFile) -> str | None:
         if root.tag != f"{{{NS}}}facts":
             continue
         stated = root.get("version") or ""
-        version = int(stated) if stated.isdigit() and len(stated) < 6 else 0
+        version = int(stated) if stated.isascii() and stated.isdigit() and len(stated) < 6 else 0
         if version > VERSION:
             raise NewerFacts(version)
         if version < 1:

@@ -78,7 +78,7 @@ def get_office(session: Session, office_id: int, scope: Scope = None) -> Office:
 
 def find_office(session: Session, ref: str) -> Office:
     """Return the office whose id or name is ``ref``; raise NotFound otherwise."""
-    office = session.get(Office, int(ref)) if ref.isdigit() and len(ref) <= 9 else None
+    office = session.get(Office, int(ref)) if ref.isascii() and ref.isdigit() and len(ref) <= 9 else None
     office = office or session.scalars(select(Office).where(Office.name == ref)).first()
     if office is None:
         raise NotFound(f"找不到机关“{ref}”", field="office")

@@ -130,8 +130,9 @@ def compile_bytes(data: bytes, key: tuple[str, int, int], where: str = "") -> Co
         ) from exc
     except package_parts.MissingStyle as exc:
         raise ConfigError(f"版式模板缺少样式“{exc.args[0]}”{where}") from exc
-    except (KeyError, ValueError, SyntaxError, BadZipFile, PythonDocxError, OpcError) as exc:
-        raise ConfigError(f"版式模板已损坏或不是 Word 文档（{type(exc).__name__}）{where}") from exc
+    except (KeyError, ValueError, SyntaxError, AttributeError, TypeError, IndexError, BadZipFile,
+            PythonDocxError, OpcError) as exc:  # a part missing, of the wrong kind or root element
+        raise ConfigError(f"版式模板已损坏或不是 Word 文档{where}") from exc
     static: list[Entry] = []
     dynamic: dict[str, str] = {}
     for name, content in pkg.parts.items():
