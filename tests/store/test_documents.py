@@ -17,7 +17,7 @@ from huibao.store.documents import (
     save_document,
 )
 from huibao.store.inputs import OfficeIn
-from huibao.store.models import Office
+from huibao.store.models import Office, Series
 from huibao.store.offices import create_office
 
 
@@ -115,3 +115,17 @@ def test_compare_counts_marks_the_changed_ones(facts: dict[str, Any]) -> None:
     assert rows["排查火灾隐患"]["changed"] and rows["排查火灾隐患"]["change"] == "-3"
     assert not rows["巡查林区"]["changed"]
     assert not rows["巡查林区 / 重点林区"]["changed"]
+
+
+def test_a_series_keeps_one_kind(store: Store, weekly: Series, facts: dict[str, Any]) -> None:
+    notice = {"kind": "inspection_notice", "topic": "森林防火"}
+    with store.write() as s, pytest.raises(Conflict, match="文种与系列不符：系列为情况汇报，文稿为督查通报"):
+        create_document(s, notice, series_id=weekly.id)
+    with store.write() as s:
+        doc = create_document(s, facts, series_id=weekly.id)
+        doc_id, version = doc.id, doc.version
+    with store.write() as s, pytest.raises(Conflict) as info:
+        save_document(s, doc_id, notice, version)
+    assert info.value.errors[0].field == "facts.kind"
+    with store.read() as s:
+        assert get_document(s, doc_id).facts["kind"] == "situation_report"

@@ -88,6 +88,15 @@ def _kind_id(facts: dict[str, Any]) -> str:
     return get_kind(kind.strip()).id
 
 
+def check_series_kind(series_kind: str, facts: dict[str, Any]) -> None:
+    """Raise Conflict (409, field ``facts.kind``) when ``facts`` are of another kind than their
+    series (a report imported or saved into the wrong series)."""
+    kind = _kind_id(facts)
+    if kind != series_kind:
+        names = get_kind(series_kind).name, get_kind(kind).name
+        raise Conflict(f"文种与系列不符：系列为{names[0]}，文稿为{names[1]}", field="facts.kind")
+
+
 def create_document(
     session: Session,
     facts: dict[str, Any],
@@ -103,6 +112,7 @@ def create_document(
         if office_id not in (None, series.office_id):
             raise NotFound(f"机关 {office_id} 没有系列 {series_id}", field="series_id")
         office_id = series.office_id
+        check_series_kind(series.kind, facts)
         if issue is None:
             issue = next_issue(session, series)
     office = get_office(session, default_office(session, office_id, scope), scope)
@@ -164,11 +174,14 @@ def save_document(
     """Return the outcome of saving ``facts`` over version ``based_on`` of a draft.
 
     The version check and the write are one conditional UPDATE, so two saves based on the same
-    version never both succeed. Saving a final document raises Conflict.
+    version never both succeed. Saving a final document, or facts of another kind into a
+    series' document, raises Conflict.
     """
     check_facts_size(facts)
     doc = get_document(session, doc_id, scope)
     kind = _kind_id(facts)
+    if doc.series_id is not None:
+        check_series_kind(doc.kind, facts)  # a series keeps one kind
     now = utcnow()
     result = session.execute(
         update(Document)
