@@ -150,3 +150,29 @@ def test_an_entry_that_cannot_be_read_stays_in_the_browser_until_corrected(
     page.wait_for_function("() => /已保存/.test(document.getElementById('stored-text').textContent)")
     assert stored_value(store, doc_id) == 26
     page.context.close()
+
+
+def test_a_draft_finalised_elsewhere_keeps_the_forms_edits_in_the_browser(
+    browser: Any, site: tuple[str, Store, int]
+) -> None:
+    from huibao.store.finalize import finalize
+
+    base, store, series_id = site
+    with store.write() as s:
+        doc_id = create_document(s, copy.deepcopy(FACTS), series_id=series_id).id
+    page = browser.new_context(locale="zh-CN").new_page()
+    page.on("dialog", lambda d: d.accept())
+    page.goto(f"{base}/?kind=situation_report&document={doc_id}")
+    bar = page.locator("#stored-doc")
+    expect(bar).to_contain_text("已保存")
+    finalize(store, doc_id)  # another clerk finalises it
+    page.locator('[id="f-counts[1].value"]').fill("27")
+    expect(bar).to_contain_text("已在别处定稿", timeout=10_000)
+    expect(page.locator('[id="f-counts[1].value"]')).to_have_js_property("readOnly", True)
+    assert stored_value(store, doc_id) == 23
+    page.reload()  # the final version is shown; the unsaved edit is one 撤销 away
+    expect(bar).to_contain_text("本浏览器中未保存的修改可点“撤销”找回")
+    expect(page.locator('[id="f-counts[1].value"]')).to_have_value("23")
+    page.locator("#btn-undo").click()
+    expect(page.locator('[id="f-counts[1].value"]')).to_have_value("27")
+    page.context.close()

@@ -249,10 +249,15 @@
 
   /** Save the textarea over the version it was based on; a refused save is kept by the server. */
   async function save() {
-    if (!state.doc || state.doc.status !== "draft" || state.saving || !state.dirty) return;
+    if (!state.doc || state.doc.status !== "draft" || !state.dirty) return;
+    if (state.saving) {
+      scheduleSave(500); // edits made while a save runs are saved after it
+      return;
+    }
+    const sent = $("f-facts").value;
     let facts;
     try {
-      facts = JSON.parse($("f-facts").value);
+      facts = JSON.parse(sent);
     } catch (e) {
       $("saved").textContent = "JSON 格式有误，暂未保存（已暂存在本浏览器）";
       return;
@@ -267,20 +272,34 @@
     state.saving = false;
     if (response.ok) {
       state.doc = (await response.json()).document;
-      state.dirty = false;
-      localStorage.removeItem(backupKey(id));
-      $("saved").textContent = "已保存 " + new Date().toLocaleTimeString("zh-CN", { hour12: false });
+      const changedMeanwhile = $("f-facts").value !== sent;
+      state.dirty = changedMeanwhile;
+      if (changedMeanwhile) {
+        scheduleSave(0); // typed while the save ran: the backup stays until that is saved too
+      } else {
+        localStorage.removeItem(backupKey(id));
+        $("saved").textContent = "已保存 " + new Date().toLocaleTimeString("zh-CN", { hour12: false });
+      }
       showMeta();
       loadRevisions();
       return;
     }
-    if (response.status === 412 || response.status === 409) {
-      await fail(response);
-      localStorage.removeItem(backupKey(id)); // the server kept it as a revision
+    const errors = await H.errorsOf(response.clone());
+    if (response.status === 409 && errors.some(function (e) { return e.field === "status"; })) {
+      // Finalised elsewhere: nothing was kept on the server, so the browser copy stays.
+      H.showErrors(errors);
+      $("saved").textContent = "文稿已在别处定稿，不能再修改；你的修改仍暂存在本浏览器中";
+      $("f-facts").readOnly = true;
+      state.doc.status = "final";
+      return;
+    }
+    if (errors.some(function (e) { return e.field === "version"; })) {
+      H.showErrors(errors);
+      localStorage.removeItem(backupKey(id)); // a stale save: the server kept it as a revision
       await openDoc(id);
       return;
     }
-    $("saved").textContent = "未保存：" + (await H.errorsOf(response))[0].message;
+    $("saved").textContent = "未保存：" + errors[0].message + "（修改仍暂存在本浏览器中）";
   }
 
   async function loadRevisions() {

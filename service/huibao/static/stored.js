@@ -19,6 +19,7 @@
   let saving = null;
   let again = false;
   let theirs = null; // the newer server version after a refused save
+  let blocked = false; // saving stopped (finalised elsewhere, or the newer version unreachable)
 
   const SYNC_KEY = "huibao.synced.document." + id;
 
@@ -67,7 +68,7 @@
   /** Save the form's facts over the version last seen; one save at a time, the last edit wins. */
   async function saveNow() {
     clearTimeout(timer);
-    if (!doc || doc.status !== "draft" || theirs) return;
+    if (!doc || doc.status !== "draft" || theirs || blocked) return;
     if (saving) {
       again = true;
       return saving;
@@ -94,14 +95,30 @@
         show(describe() + " · 已保存 " + time(doc.updated_at));
         return;
       }
-      if (response.status === 412 || response.status === 409) {
+      const errors = H.plainErrors(await H.errorsOf(response));
+      const on = function (field) { return errors.some(function (e) { return e.field === field; }); };
+      if (on("version")) {
+        // A stale save: the server kept it as a revision; the clerk chooses which version goes on.
         const latest = await H.request(url);
-        if (latest.ok) theirs = (await latest.json()).document;
+        if (!latest.ok) {
+          blocked = true;
+          show(describe() + " · 另一处已修改这份文稿，暂时取不到最新版本：请刷新页面后再改（你的内容已保存为修订）", "conflict");
+          return;
+        }
+        theirs = (await latest.json()).document;
         show(describe() + " · 另一处已修改这份文稿：你的内容已作为修订保存在服务器上，未覆盖任何内容。", "conflict");
-        document.getElementById("stored-choice").hidden = !theirs;
+        document.getElementById("stored-choice").hidden = false;
         return;
       }
-      show(describe() + " · 未能保存到服务器（" + (await errorText(response)) + "），内容暂存在本浏览器", "warn");
+      if (on("status")) {
+        // Finalised elsewhere: the server kept nothing, the browser copy stays.
+        blocked = true;
+        form.querySelectorAll("input, textarea, select").forEach(function (el) { el.readOnly = true; });
+        show(describe() + " · 这份文稿已在别处定稿，不能再修改；你的修改仍暂存在本浏览器中", "warn");
+        return;
+      }
+      show(describe() + " · 未能保存到服务器（" + errors.map(function (e) { return e.message; }).join("；") +
+        "），内容暂存在本浏览器", "warn");
     })();
     try {
       await saving;
@@ -172,10 +189,18 @@
         await saveNow();
       }
     } else {
+      let kept = false;
+      if (unsynced) {
+        // Final now, with edits this browser never saved: they stay one 撤销 away.
+        await H.replaceFields(local.entries, false);
+        H.remember("本浏览器中未保存的修改");
+        kept = true;
+      }
       await H.replaceFields(doc.facts, true);
       loading = false;
       markSynced(localSaved(), doc.version);
-      show(describe() + (doc.status === "draft" ? " · 已保存 " + time(doc.updated_at) : " · 只读"));
+      show(describe() + (doc.status === "draft" ? " · 已保存 " + time(doc.updated_at)
+        : " · 只读" + (kept ? "（本浏览器中未保存的修改可点“撤销”找回）" : "")));
     }
     if (doc.status !== "draft") {
       form.querySelectorAll("input, textarea, select").forEach(function (el) { el.readOnly = true; });
