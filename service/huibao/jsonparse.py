@@ -58,15 +58,25 @@ def check_value(value: Any, field: str | None = None) -> None:
             stack.extend((sub, _path(path, i), depth + 1) for i, sub in enumerate(item))
 
 
+class _NonStandard(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON (RFC 8259) has no such values."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NonStandard(name)
+
+
 def parse_json(data: bytes | str, field: str | None = None) -> Any:
     """Return the JSON value in ``data``; raise BadRequest (with ``field``) when it is unusable.
 
     UnicodeDecodeError is left to the caller, which knows whether it read a file or a body.
     """
     try:
-        value = json.loads(data)
+        value = json.loads(data, parse_constant=_refuse_constant)
     except UnicodeDecodeError:
         raise
+    except _NonStandard as exc:
+        raise BadRequest(f"JSON 中不能有 {exc.args[0]}（不是标准 JSON 的值）", field) from None
     except json.JSONDecodeError as exc:
         raise BadRequest(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列", field) from None
     except RecursionError:
