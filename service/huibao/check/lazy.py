@@ -13,31 +13,24 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import TypeVar
+
+from huibao.once import BuiltOnce
 
 T = TypeVar("T")
-_lock = threading.RLock()
-_built: dict[str, object] = {}
+_cache: BuiltOnce[str] = BuiltOnce()
 
 
 def once(key: str, build: Callable[[], T]) -> T:
-    """Return the value built under ``key``, building it once under a lock if missing
-    (concurrent first callers wait for the one build; ``build`` must not return None)."""
-    value = _built.get(key)
-    if value is None:
-        with _lock:
-            value = _built.get(key)
-            if value is None:
-                value = _built[key] = build()
-    return cast(T, value)
+    """Return the checker's value built under ``key`` (built once, see :mod:`huibao.once`)."""
+    return _cache.get(key, build)
 
 
 def is_built(key: str) -> bool:
     """Return True once the value under ``key`` has been built by :func:`once`."""
-    return key in _built
+    return _cache.is_built(key)
 
 
 class LazyPattern:

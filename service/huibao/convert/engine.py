@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from huibao import settings
 from huibao.convert import glossary
+from huibao.once import BuiltOnce
 
 # Bump when the way configs are generated changes, so stale cache folders are not reused.
 _CONFIG_FORMAT = "3"
@@ -38,21 +39,13 @@ class Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-_lock = threading.RLock()
-_built: dict[tuple[str, ...], Any] = {}
+_cache: BuiltOnce[tuple[str, ...]] = BuiltOnce()
+_built = _cache.built  # converters and tables by key; an edited glossary's are dropped from it
 
 
 def once(key: tuple[str, ...], build: Callable[[], Any]) -> Any:
-    """Return the value cached under ``key``, building it once under the lock if missing
-    (concurrent first callers wait for the one build; ``build`` must not return None)."""
-    value = _built.get(key)
-    if value is None:
-        with _lock:
-            value = _built.get(key)
-            if value is None:
-                value = build()
-                _built[key] = value
-    return value
+    """Return the conversion value built under ``key`` (built once, see :mod:`huibao.once`)."""
+    return _cache.get(key, build)
 
 
 def opencc_module() -> ModuleType:
