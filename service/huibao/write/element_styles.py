@@ -8,6 +8,8 @@ existed gets them added when it is compiled (:func:`defaults`), so it keeps work
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from huibao.ooxml.body import Indent
 from huibao.ooxml.parts import StyleDef
 from huibao.write import layout as L
@@ -21,6 +23,25 @@ def styles() -> list[StyleDef]:
     line = L.LINE_PITCH_TWIPS
     body = _S["body"]
     imprint_ind = Indent(left=100, right=100, char_twips=L.IMPRINT_PT * 20)
+    # the 发文机关标志 and a 简报's red name share one look; the mark sits 35 mm below the top of
+    # the type area, the name a line apart from what is around it
+    issuer = StyleDef(
+        _S["issuer"],
+        "Issuer Mark",
+        based_on=body,
+        next=body,
+        east_asia=L.FONT_TITLE,
+        size_pt=L.ISSUER_PT,
+        bold=False,
+        color=L.RED,
+        jc="center",
+        indent=_NO_IND,
+        line_twips=L.ISSUER_LINE_TWIPS,
+        before=L.mm_to_twips(L.ISSUER_TOP_MM),
+        after=0,
+        keep_next=True,
+        snap_to_grid=False,
+    )
     return [
         StyleDef(
             _S["marking"],
@@ -34,24 +55,7 @@ def styles() -> list[StyleDef]:
             indent=_NO_IND,
             keep_next=True,
         ),
-        StyleDef(
-            _S["issuer"],
-            "Issuer Mark",
-            based_on=body,
-            next=body,
-            east_asia=L.FONT_TITLE,
-            size_pt=L.ISSUER_PT,
-            bold=False,
-            color=L.RED,
-            condense=0,
-            jc="center",
-            indent=_NO_IND,
-            line_twips=L.ISSUER_LINE_TWIPS,
-            before=L.mm_to_twips(L.ISSUER_TOP_MM),
-            after=0,
-            keep_next=True,
-            snap_to_grid=False,
-        ),
+        issuer,
         StyleDef(
             _S["doc_number"],
             "Document Number",
@@ -77,23 +81,7 @@ def styles() -> list[StyleDef]:
             snap_to_grid=False,
             rule_below=(L.RED_RULE_WIDTH, L.RED),
         ),
-        StyleDef(
-            _S["masthead"],
-            "Brief Name",
-            based_on=body,
-            next=body,
-            east_asia=L.FONT_TITLE,
-            size_pt=L.ISSUER_PT,
-            bold=False,
-            color=L.RED,
-            jc="center",
-            indent=_NO_IND,
-            line_twips=L.ISSUER_LINE_TWIPS,
-            before=line,
-            after=line,
-            keep_next=True,
-            snap_to_grid=False,
-        ),
+        replace(issuer, style_id=_S["masthead"], name="Brief Name", before=line, after=line),
         StyleDef(
             _S["issue"], "Brief Issue", based_on=body, next=body, jc="center", indent=_NO_IND, keep_next=True
         ),
