@@ -34,3 +34,12 @@ def add_footnotes(data: bytes, footnotes_xml: str, body_xml: str = "") -> bytes:
             zf.writestr(item, part)
         zf.writestr("word/footnotes.xml", footnotes_xml.encode("utf-8"))
     return out.getvalue()
+
+
+def replace_part(data: bytes, name: str, content: bytes) -> bytes:
+    """Return the package ``data`` with part ``name`` replaced by ``content`` (other parts as they are)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, content if info.filename == name else src.read(info))
+    return out.getvalue()

@@ -103,3 +103,27 @@ def client(store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     with TestClient(create_app(check_resources=False)) as c:
         yield c
     reset_stores()
+
+
+def live_site(folder: Any, office: OfficeIn | None = None) -> Iterator[tuple[str, Store, int]]:
+    """Yield (base URL, store, series id) of a live server on its own SQLite file in ``folder``
+    holding ``office`` (when given) with a weekly 森林防火周报 series and its first week of FACTS
+    (series id 0 when there is no office)."""
+    import copy
+
+    from huibao.store.documents import create_document
+    from tests.live import live_server
+
+    url = f"sqlite:///{folder / 'site.sqlite3'}"
+    store = open_store(url)
+    series_id = 0
+    if office is not None:
+        with store.write() as s:
+            made = create_office(s, office)
+            series = create_series(s, SeriesIn(office_id=made.id, name="森林防火周报",
+                                               kind="situation_report", cadence="week"))
+            create_document(s, copy.deepcopy(FACTS), series_id=series.id)
+            series_id = series.id
+    with live_server(env={"HUIBAO_DATABASE_URL": url}) as base:
+        yield base, store, series_id
+    store.engine.dispose()

@@ -15,6 +15,7 @@ from huibao.cli import main
 from huibao.errors import HuibaoError
 from huibao.store.db import Store, reset_stores
 from huibao.store.models import Office
+from tests.docx_parts import replace_part
 
 MARK = "青禾县应急管理局专用版式"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -150,17 +151,6 @@ def test_export_and_restore_keep_the_offices_layout(store: Store, office: Office
     assert caught.value.errors[0].field == "layout"
 
 
-def swap_part(data: bytes, name: str, content: bytes) -> bytes:
-    """Return the package ``data`` with part ``name`` replaced by ``content``."""
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, content if info.filename == name else src.read(info))
-    return out.getvalue()
-
-
 W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
@@ -178,7 +168,7 @@ W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 def test_a_layout_with_a_broken_part_is_refused_in_chinese(
     client: Any, office: Office, layout: bytes, part: str, content: bytes
 ) -> None:
-    r = client.put(f"/api/offices/{office.id}/layout", content=swap_part(layout, part, content),
+    r = client.put(f"/api/offices/{office.id}/layout", content=replace_part(layout, part, content),
                    headers={"Content-Type": DOCX})
     assert r.status_code in (400, 415), r.text
     message = r.json()["errors"][0]["message"]

@@ -11,21 +11,18 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from huibao.store.db import Store, open_store
+from huibao.store.db import Store
 from huibao.store.documents import get_document, list_documents
 from tests.browser.test_accessibility import serious
-from tests.live import live_server
+from tests.store.conftest import live_site
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def empty_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('weeks') / 'weeks.sqlite3'}"
-    store = open_store(url)
-    with live_server(env={"HUIBAO_DATABASE_URL": url}) as base:
+    for base, store, _ in live_site(tmp_path_factory.mktemp("weeks")):
         yield base, store
-    store.engine.dispose()
 
 
 def saved(page: Any) -> None:

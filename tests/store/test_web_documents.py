@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 import re
@@ -15,12 +14,10 @@ import pytest
 from playwright.sync_api import expect
 
 from huibao import core
-from huibao.store.db import Store, open_store
-from huibao.store.documents import create_document, get_document, list_revisions
-from huibao.store.inputs import OfficeIn, SeriesIn
-from huibao.store.offices import create_office, create_series
-from tests.live import live_server
-from tests.store.conftest import FACTS
+from huibao.store.db import Store
+from huibao.store.documents import get_document, list_revisions
+from huibao.store.inputs import OfficeIn
+from tests.store.conftest import live_site
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,16 +27,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store, int]]:
     """A live server on its own SQLite file with one office, a weekly series and its first week."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.sqlite3'}"
-    store = open_store(url)
-    with store.write() as s:
-        office = create_office(s, OfficeIn(name="青禾县应急管理局", code="青应急"))
-        series = create_series(s, SeriesIn(office_id=office.id, name="森林防火周报",
-                                           kind="situation_report", cadence="week"))
-        create_document(s, copy.deepcopy(FACTS), series_id=series.id)
-    with live_server(env={"HUIBAO_DATABASE_URL": url}) as base:
-        yield base, store, series.id
-    store.engine.dispose()
+    yield from live_site(tmp_path_factory.mktemp("web"), OfficeIn(name="青禾县应急管理局", code="青应急"))
 
 
 def new_page(browser: Any, base: str, errors: list[str]) -> Any:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from huibao.store.db import Store, open_store
+from huibao.store.db import Store
 from huibao.store.documents import (
     create_document,
     get_document,
@@ -20,11 +20,9 @@ from huibao.store.documents import (
     list_revisions,
     save_document,
 )
-from huibao.store.inputs import OfficeIn, SeriesIn
-from huibao.store.offices import create_office, create_series
+from huibao.store.inputs import OfficeIn
 from tests.browser.test_accessibility import serious
-from tests.live import live_server
-from tests.store.conftest import FACTS
+from tests.store.conftest import FACTS, live_site
 
 pytestmark = pytest.mark.browser
 
@@ -32,17 +30,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store, int]]:
     """A live server on its own SQLite file: an office, its weekly series and the first week."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('form') / 'form.sqlite3'}"
-    store = open_store(url)
-    with store.write() as s:
-        office = create_office(s, OfficeIn(name="青禾县应急管理局", self_reference="我局", code="青应急",
-                                           recipient="县森林防火指挥部", signature="青禾县应急管理局"))
-        series = create_series(s, SeriesIn(office_id=office.id, name="森林防火周报",
-                                           kind="situation_report", cadence="week"))
-        create_document(s, copy.deepcopy(FACTS), series_id=series.id)
-    with live_server(env={"HUIBAO_DATABASE_URL": url}) as base:
-        yield base, store, series.id
-    store.engine.dispose()
+    office = OfficeIn(name="青禾县应急管理局", self_reference="我局", code="青应急",
+                      recipient="县森林防火指挥部", signature="青禾县应急管理局")
+    yield from live_site(tmp_path_factory.mktemp("form"), office)
 
 
 def stored_value(store: Store, doc_id: int) -> Any:

@@ -15,17 +15,9 @@ from huibao.errors import UnsupportedMedia
 from huibao.ooxml import facts_part
 from huibao.reportimport import import_file
 from tests.conftest import SAMPLES, load_sample
+from tests.docx_parts import replace_part
 
 SAMPLE_NAMES = sorted(p.stem for p in SAMPLES.glob("*.json"))
-
-
-def rewrite(data: bytes, name: str, content: bytes) -> bytes:
-    """Return the package ``data`` with part ``name`` replaced by ``content``."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, content if info.filename == name else src.read(info))
-    return out.getvalue()
 
 
 @pytest.mark.parametrize("sample", SAMPLE_NAMES)
@@ -101,13 +93,13 @@ def facts_item(data: bytes) -> str:
 def test_a_damaged_or_newer_facts_item_is_refused_in_chinese(item: str, message: str) -> None:
     data = core.render(load_sample("situation_report_small"), "docx").content
     with pytest.raises(UnsupportedMedia, match=message):
-        import_file(rewrite(data, facts_item(data), item.encode("utf-8")))
+        import_file(replace_part(data, facts_item(data), item.encode("utf-8")))
 
 
 def test_an_empty_facts_item_means_read_the_text() -> None:
     data = core.render(load_sample("situation_report_small"), "docx").content
     empty = f'<facts xmlns="{facts_part.NS}" version="1"></facts>'.encode()
-    assert import_file(rewrite(data, facts_item(data), empty)).source == "text"
+    assert import_file(replace_part(data, facts_item(data), empty)).source == "text"
 
 
 def test_item_parts_are_declared_in_the_package(rich: dict[str, Any]) -> None:
